@@ -1,0 +1,41 @@
+/* zb-database-private.h — what repositories inside the core need of ZbDatabase
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "zb-database.h"
+
+G_BEGIN_DECLS
+
+sqlite3 *_zb_database_get_handle (ZbDatabase *self);
+
+/* Prepares (and caches) a statement; the returned statement is reset and has its
+ * bindings cleared. Never build SQL text from data: bind it. */
+sqlite3_stmt *_zb_database_prepare (ZbDatabase *self, const char *sql, GError **error);
+
+/* Runs SQL without parameters (schema statements, fixed pragmas). */
+gboolean _zb_database_exec (ZbDatabase *self, const char *sql, GError **error);
+
+/* Transactions: BEGIN IMMEDIATE … COMMIT, or ROLLBACK. Not nestable. */
+gboolean _zb_database_begin (ZbDatabase *self, GError **error);
+gboolean _zb_database_commit (ZbDatabase *self, GError **error);
+void _zb_database_rollback (ZbDatabase *self);
+
+/* Sets @error from the connection's last error (a translated generic message with
+ * SQLite's own text appended for the log). Returns FALSE for convenience. */
+gboolean _zb_database_set_error (ZbDatabase *self, GError **error);
+
+/* For tests: create a workspace at an older schema version. */
+ZbDatabase *_zb_database_create_at_version (const char *path, const ZbSecret *secret,
+                                            const ZbWorkspaceSetup *setup, int version,
+                                            GError **error);
+
+/* ISO-8601 UTC timestamp with milliseconds, e.g. 2026-11-27T01:23:45.678Z */
+char *_zb_now_iso8601 (void);
+/* A new random (v4) UUID string. */
+char *_zb_new_uuid (void);
+
+G_END_DECLS

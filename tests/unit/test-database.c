@@ -1,0 +1,322 @@
+/* test-database.c — creating, opening, keys and integrity of a workspace
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "zb-audit.h"
+#include "zb-database-private.h"
+#include "zb-test-util.h"
+
+static void
+test_create_and_reopen_passphrase (void)
+{
+  g_autofree char *path = zb_test_path ("ws.db");
+  g_autoptr (ZbSecret) secret = zb_secret_new_passphrase ("一二三四五六七八");
+  g_autoptr (ZbSecret) again = zb_secret_new_passphrase ("一二三四五六七八");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZbDatabase) db = zb_test_create_workspace (path, secret, "中共某某支部委员会");
+  g_autoptr (ZbDatabase) reopened = NULL;
+  g_autofree char *uuid = g_strdup (zb_database_get_uuid (db));
+  g_autofree char *org = NULL;
+  g_autofree char *superior = NULL;
+  g_autofree char *cipher = NULL;
+
+  g_assert_true (g_uuid_string_is_valid (uuid));
+  g_assert_cmpint (zb_database_get_schema_version (db), ==, zb_database_get_latest_version ());
+  zb_database_close (db);
+  g_assert_false (zb_database_is_open (db));
+
+  reopened = zb_database_open (path, again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (zb_database_get_uuid (reopened), ==, uuid);
+  g_assert_cmpint (zb_database_get_protection (reopened), ==, ZB_PROTECTION_PASSPHRASE);
+  org = zb_database_dup_org_name (reopened);
+  superior = zb_database_dup_superior_name (reopened);
+  g_assert_cmpstr (org, ==, "中共某某支部委员会");
+  g_assert_cmpstr (superior, ==, "中共测试党委");
+  cipher = zb_database_dup_cipher_version (reopened);
+  g_assert_true (g_str_has_prefix (cipher, "4."));
+
+  /* Only the user may read the file. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0077, ==, 0);
+  }
+}
+
+static void
+test_create_and_reopen_raw_key (void)
+{
+  g_autofree char *path = zb_test_path ("raw.db");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZbSecret) key = zb_secret_new_random_key (&error);
+  g_autoptr (ZbDatabase) db = zb_test_create_workspace (path, key, NULL);
+  g_autoptr (ZbDatabase) reopened = NULL;
+  g_autoptr (ZbSecret) from_hex = NULL;
+  char *hex = zb_secret_dup_hex (key);
+
+  g_assert_cmpint (zb_database_get_protection (db), ==, ZB_PROTECTION_KEYRING);
+  g_clear_object (&db);
+
+  from_hex = zb_secret_new_from_hex (hex, &error);
+  zb_secret_wipe_string (hex);
+  reopened = zb_database_open (path, from_hex, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reopened);
+}
+
+static void
+test_wrong_passphrase_leaves_file (void)
+{
+  g_autofree char *path = zb_test_path ("wrong.db");
+  g_autoptr (ZbSecret) secret = zb_secret_new_passphrase ("right-passphrase");
+  g_autoptr (ZbSecret) wrong = zb_secret_new_passphrase ("wrong-passphrase");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZbDatabase) db = zb_test_create_workspace (path, secret, NULL);
+  g_autoptr (ZbDatabase) failed = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  zb_database_close (db);
+  g_assert_false (zb_test_file_exists (path, "-wal"));
+  before = zb_test_file_checksum (path);
+
+  failed = zb_database_open (path, wrong, &error);
+  g_assert_null (failed);
+  g_assert_error (error, ZB_DATABASE_ERROR, ZB_DATABASE_ERROR_WRONG_KEY);
+
+  after = zb_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (zb_test_file_exists (path, "-wal"));
+  g_assert_false (zb_test_file_exists (path, "-shm"));
+}
+
+static void
+test_wrong_raw_key (void)
+{
+  g_autofree char *path = zb_test_path ("wrong-raw.db");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZbSecret) key = zb_secret_new_random_key (NULL);
+  g_autoptr (ZbSecret) other = zb_secret_new_random_key (NULL);
+  g_autoptr (ZbDatabase) db = zb_test_create_workspace (path, key, NULL);
+  g_autoptr (ZbDatabase) failed = NULL;
+
+  zb_database_close (db);
+  failed = zb_database_open (path, other, &error);
+  g_assert_null (failed);
+  g_assert_error (error, ZB_DATABASE_ERROR, ZB_DATABASE_ERROR_WRONG_KEY);
+}
+
+static void
+test_create_refuses_existing (void)
+{
+  g_autofree char *path = zb_test_path ("exists.db");
+  g_autoptr (ZbSecret) key = zb_secret_new_random_key (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZbDatabase) db = NULL;
+  ZbWorkspaceSetup setup = { .org_name = "x", .protection = ZB_PROTECTION_KEYRING };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (path, "党员名册 — 不要覆盖", -1, NULL));
+  before = zb_test_file_checksum (path);
+
+  db = zb_database_create (path, key, &setup, &error);
+  g_assert_null (db);
+  g_assert_error (error, ZB_DATABASE_ERROR, ZB_DATABASE_ERROR_EXISTS);
+  after = zb_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_create_makes_folders (void)
+{
+  g_autofree char *base = zb_test_path ("nested");
+  g_autofree char *path = g_build_filename (base, "a", "b", "ws.db", NULL);
+  g_autoptr (ZbSecret) key = zb_secret_new_random_key (NULL);
+  g_autoptr (ZbDatabase) db = zb_test_create_workspace (path, key, NULL);
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+on_async_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+test_async (void)
+{
+  g_autofree char *path = zb_test_path ("async.db");
+  g_autoptr (ZbSecret) secret = zb_secret_new_passphrase ("async-passphrase");
+  ZbWorkspaceSetup setup = { .org_name = "异步支部", .protection = ZB_PROTECTION_PASSPHRASE };
+  g_autoptr (GAsyncResult) created = NULL;
+  g_autoptr (GAsyncResult) opened = NULL;
+  g_autoptr (ZbDatabase) db = NULL;
+  g_autoptr (ZbDatabase) db2 = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *org = NULL;
+
+  zb_database_create_async (path, secret, &setup, NULL, on_async_done, &created);
+  while (created == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  db = zb_database_create_finish (created, &error);
+  g_assert_no_error (error);
+  zb_database_close (db);
+
+  zb_database_open_async (path, secret, NULL, on_async_done, &opened);
+  while (opened == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  db2 = zb_database_open_finish (opened, &error);
+  g_assert_no_error (error);
+  org = zb_database_dup_org_name (db2);
+  g_assert_cmpstr (org, ==, "异步支部");
+}
+
+static void
+test_rekey (void)
+{
+  g_autofree char *path = zb_test_path ("rekey.db");
+  g_autoptr (ZbSecret) passphrase = zb_secret_new_passphrase ("old-passphrase");
+  g_autoptr (ZbSecret) key = zb_secret_new_random_key (NULL);
+  g_autoptr (ZbSecret) new_passphrase = zb_secret_new_passphrase ("new-passphrase");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZbDatabase) db = zb_test_create_workspace (path, passphrase, NULL);
+  g_autoptr (ZbDatabase) failed = NULL;
+  g_autoptr (ZbDatabase) reopened = NULL;
+  g_autoptr (ZbDatabase) last = NULL;
+  gint64 rows = 0;
+
+  /* passphrase → raw key (keyring protection) */
+  g_assert_true (zb_database_rekey (db, key, ZB_PROTECTION_KEYRING, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (zb_database_get_protection (db), ==, ZB_PROTECTION_KEYRING);
+  zb_database_close (db);
+
+  failed = zb_database_open (path, passphrase, &error);
+  g_assert_error (error, ZB_DATABASE_ERROR, ZB_DATABASE_ERROR_WRONG_KEY);
+  g_clear_error (&error);
+
+  reopened = zb_database_open (path, key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (zb_database_get_protection (reopened), ==, ZB_PROTECTION_KEYRING);
+
+  /* raw key → a new passphrase */
+  g_assert_true (zb_database_rekey (reopened, new_passphrase, ZB_PROTECTION_PASSPHRASE, &error));
+  g_assert_no_error (error);
+  zb_database_close (reopened);
+
+  last = zb_database_open (path, new_passphrase, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (zb_database_get_protection (last), ==, ZB_PROTECTION_PASSPHRASE);
+  g_assert_true (zb_database_check_integrity (last, &error));
+  g_assert_no_error (error);
+
+  /* creation + two key changes, each in the audit log, and the chain holds */
+  g_assert_true (zb_audit_verify (last, &rows, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rows, ==, 3);
+}
+
+static void
+test_count_rows (void)
+{
+  g_autofree char *path = zb_test_path ("count.db");
+  g_autoptr (ZbSecret) key = zb_secret_new_random_key (NULL);
+  g_autoptr (ZbDatabase) db = zb_test_create_workspace (path, key, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) counts = zb_database_count_rows (db, &error);
+  gboolean saw_workspace = FALSE, saw_audit = FALSE;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < counts->len; i++)
+    {
+      ZbTableCount *count = &g_array_index (counts, ZbTableCount, i);
+
+      if (g_str_equal (count->table, "workspace"))
+        {
+          saw_workspace = TRUE;
+          g_assert_cmpint (count->rows, ==, 1);
+        }
+      else if (g_str_equal (count->table, "audit_log"))
+        {
+          saw_audit = TRUE;
+          g_assert_cmpint (count->rows, ==, 1);
+        }
+    }
+  g_assert_true (saw_workspace && saw_audit);
+}
+
+/* Flips one byte in the middle of the last page; either the open or the
+ * integrity check must notice. */
+static void
+test_integrity_detects_flipped_byte (void)
+{
+  g_autofree char *path = zb_test_path ("flip.db");
+  g_autoptr (ZbSecret) key = zb_secret_new_random_key (NULL);
+  g_autoptr (ZbDatabase) db = zb_test_create_workspace (path, key, NULL);
+  g_autoptr (ZbDatabase) reopened = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (zb_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+  zb_database_close (db);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >=, 8192);
+  contents[length - 2048] ^= 0x01;
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  reopened = zb_database_open (path, key, &error);
+  if (reopened != NULL)
+    {
+      g_assert_false (zb_database_check_integrity (reopened, &error));
+    }
+  g_assert_error (error, ZB_DATABASE_ERROR, ZB_DATABASE_ERROR_CORRUPT);
+}
+
+static void
+test_statement_binding_is_not_sql (void)
+{
+  /* An organisation name that is SQL must be stored as text, not run. */
+  g_autofree char *path = zb_test_path ("inject.db");
+  g_autoptr (ZbSecret) key = zb_secret_new_random_key (NULL);
+  const char *evil = "x'); DROP TABLE audit_log; --";
+  g_autoptr (ZbDatabase) db = zb_test_create_workspace (path, key, evil);
+  g_autofree char *org = zb_database_dup_org_name (db);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpstr (org, ==, evil);
+  g_assert_true (zb_audit_verify (db, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/database/create-reopen-passphrase", test_create_and_reopen_passphrase);
+  g_test_add_func ("/database/create-reopen-raw-key", test_create_and_reopen_raw_key);
+  g_test_add_func ("/database/wrong-passphrase-leaves-file", test_wrong_passphrase_leaves_file);
+  g_test_add_func ("/database/wrong-raw-key", test_wrong_raw_key);
+  g_test_add_func ("/database/create-refuses-existing", test_create_refuses_existing);
+  g_test_add_func ("/database/create-makes-folders", test_create_makes_folders);
+  g_test_add_func ("/database/async", test_async);
+  g_test_add_func ("/database/rekey", test_rekey);
+  g_test_add_func ("/database/count-rows", test_count_rows);
+  g_test_add_func ("/database/integrity-flipped-byte", test_integrity_detects_flipped_byte);
+  g_test_add_func ("/database/binding-is-not-sql", test_statement_binding_is_not_sql);
+
+  return g_test_run ();
+}

@@ -1,0 +1,175 @@
+/* test-migrations.c — every earlier schema version migrates forward
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "zb-audit.h"
+#include "zb-database-private.h"
+#include "zb-test-util.h"
+
+static int
+user_version (ZbDatabase *db)
+{
+  sqlite3_stmt *stmt = _zb_database_prepare (db, "PRAGMA user_version", NULL);
+  int version;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  version = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return version;
+}
+
+static gboolean
+has_column (ZbDatabase *db, const char *table, const char *column)
+{
+  sqlite3_stmt *stmt
+      = _zb_database_prepare (db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2", NULL);
+  gboolean found;
+
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, column, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/* A file of every earlier version opens, migrates to the latest, and keeps its
+ * data and its audit chain. */
+static void
+test_every_version_migrates (void)
+{
+  for (int version = 1; version < zb_database_get_latest_version (); version++)
+    {
+      g_autofree char *name = g_strdup_printf ("v%d.db", version);
+      g_autofree char *path = zb_test_path (name);
+      g_autoptr (ZbSecret) key = zb_secret_new_random_key (NULL);
+      ZbWorkspaceSetup setup = {
+        .org_name = "中共迁移测试支部委员会",
+        .superior_name = "中共迁移测试党委",
+        .protection = ZB_PROTECTION_KEYRING,
+      };
+      g_autoptr (GError) error = NULL;
+      g_autoptr (ZbDatabase) old = NULL;
+      g_autoptr (ZbDatabase) db = NULL;
+      g_autofree char *uuid = NULL;
+      g_autofree char *org = NULL;
+
+      old = _zb_database_create_at_version (path, key, &setup, version, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (user_version (old), ==, version);
+      g_assert_cmpint (zb_database_get_schema_version (old), ==, version);
+      uuid = g_strdup (zb_database_get_uuid (old));
+      zb_database_close (old);
+
+      db = zb_database_open (path, key, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (user_version (db), ==, zb_database_get_latest_version ());
+      g_assert_cmpint (zb_database_get_schema_version (db), ==, zb_database_get_latest_version ());
+      g_assert_cmpstr (zb_database_get_uuid (db), ==, uuid);
+      org = zb_database_dup_org_name (db);
+      g_assert_cmpstr (org, ==, "中共迁移测试支部委员会");
+      g_assert_true (zb_audit_verify (db, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (zb_database_check_integrity (db, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_version_1_to_2 (void)
+{
+  g_autofree char *path = zb_test_path ("v1.db");
+  g_autoptr (ZbSecret) key = zb_secret_new_random_key (NULL);
+  ZbWorkspaceSetup setup = { .org_name = "一支部", .protection = ZB_PROTECTION_KEYRING };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZbDatabase) old = _zb_database_create_at_version (path, key, &setup, 1, &error);
+  g_autoptr (ZbDatabase) db = NULL;
+  g_autofree char *superior = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert_no_error (error);
+  g_assert_false (has_column (old, "workspace", "superior_name"));
+  zb_database_close (old);
+
+  db = zb_database_open (path, key, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_column (db, "workspace", "superior_name"));
+  superior = zb_database_dup_superior_name (db);
+  g_assert_cmpstr (superior, ==, "");
+
+  /* the migration is recorded */
+  stmt
+      = _zb_database_prepare (db, "SELECT app_version FROM schema_history WHERE version = 2", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, PACKAGE_VERSION);
+  sqlite3_reset (stmt);
+}
+
+/* A step that fails leaves the file at the version before it, whole. */
+static void
+test_failed_step_rolls_back (void)
+{
+  g_autofree char *path = zb_test_path ("v1-blocked.db");
+  g_autoptr (ZbSecret) key = zb_secret_new_random_key (NULL);
+  ZbWorkspaceSetup setup = { .org_name = "一支部", .protection = ZB_PROTECTION_KEYRING };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZbDatabase) old = _zb_database_create_at_version (path, key, &setup, 1, &error);
+  g_autoptr (ZbDatabase) failed = NULL;
+  g_autoptr (ZbDatabase) again = NULL;
+
+  g_assert_no_error (error);
+  /* Something in the way of step 2's CREATE TABLE schema_history. */
+  g_assert_cmpint (sqlite3_exec (_zb_database_get_handle (old), "CREATE TABLE schema_history (x)",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  zb_database_close (old);
+
+  failed = zb_database_open (path, key, &error);
+  g_assert_null (failed);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Still version 1, without step 2's column: the step rolled back whole. */
+  {
+    sqlite3 *raw = NULL;
+    sqlite3_stmt *stmt = NULL;
+    gsize len;
+    const char *k = zb_secret_get_sqlcipher_key (key, &len);
+
+    g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+    sqlite3_key (raw, k, (int)len);
+    sqlite3_prepare_v2 (raw, "PRAGMA user_version", -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    sqlite3_finalize (stmt);
+    sqlite3_prepare_v2 (raw,
+                        "SELECT 1 FROM pragma_table_info('workspace') WHERE name = 'superior_name'",
+                        -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+    sqlite3_finalize (stmt);
+    g_assert_cmpint (sqlite3_exec (raw, "DROP TABLE schema_history", NULL, NULL, NULL), ==,
+                     SQLITE_OK);
+    sqlite3_close (raw);
+  }
+
+  /* With the obstacle gone the migration goes through. */
+  again = zb_database_open (path, key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (user_version (again), ==, zb_database_get_latest_version ());
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/migrations/every-version", test_every_version_migrates);
+  g_test_add_func ("/migrations/1-to-2", test_version_1_to_2);
+  g_test_add_func ("/migrations/failed-step-rolls-back", test_failed_step_rolls_back);
+
+  return g_test_run ();
+}
