@@ -17,7 +17,7 @@
 #include "zb-secret.h"
 
 /* "x'" + 64 hex digits + "'" + NUL */
-#define SQLCIPHER_RAW_KEY_LEN (2 + ZB_RAW_KEY_BYTES * 2 + 1)
+#define SQLCIPHER_RAW_KEY_LEN (2 + ZB_RAW_KEY_BYTES * 2 + 1 + 1)
 
 struct _ZbSecret
 {
