@@ -21,7 +21,8 @@ G_DECLARE_FINAL_TYPE (ZbKeyStore, zb_key_store, ZB, KEY_STORE, GObject)
  * key is found by path; a moved file is found by trying every stored key (raw keys
  * are cheap to try). Errors: ZB_KEY_STORE_ERROR_UNAVAILABLE when no Secret Service
  * answers or the keyring is locked, _DISMISSED when the user dismissed a prompt,
- * _NOT_FOUND when nothing is stored. */
+ * _NOT_FOUND when nothing is stored. Cancelling @cancellable gives
+ * G_IO_ERROR_CANCELLED, never _DISMISSED. */
 
 ZbKeyStore *zb_key_store_new (void);
 
