@@ -30,4 +30,16 @@ void zb_unlock_page_unlock (ZbUnlockPage *self, const char *path, gboolean locke
 /* Stops any attempt in flight and clears the passphrase field. */
 void zb_unlock_page_reset (ZbUnlockPage *self);
 
+/* Properties: "path", "locked", "busy" (an attempt is running), "failed-attempts"
+ * (wrong passphrases in a row) — all read-only — and "delay-scale". */
+gboolean zb_unlock_page_get_busy (ZbUnlockPage *self);
+guint zb_unlock_page_get_failed_attempts (ZbUnlockPage *self);
+/* Multiplies the waits after wrong passphrases, for tests (0 < @scale <= 1; the
+ * default comes from $ZB_UNLOCK_DELAY_SCALE, else 1). */
+void zb_unlock_page_set_delay_scale (ZbUnlockPage *self, double scale);
+
+/* Seconds to wait before the next try after @consecutive_failures wrong
+ * passphrases in a row: 0, 0, then 2, 4, 8, 16, 30, 30 … */
+guint zb_unlock_delay_seconds (guint consecutive_failures);
+
 G_END_DECLS
