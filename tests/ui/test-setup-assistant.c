@@ -5,8 +5,6 @@
 
 #include "config.h"
 
-#include <signal.h>
-#include <sys/prctl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -406,43 +404,6 @@ test_never_overwrite (Fixture *f, gconstpointer data)
 static GSubprocess *bus_daemon;
 
 static void
-die_with_parent (gpointer data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
-
-static GSubprocess *
-start_bus_without_keyring (void)
-{
-  g_autofree char *config = g_build_filename (g_getenv ("ZB_SOURCE_ROOT"), "tests", "keyring",
-                                              "session-no-services.conf", NULL);
-  g_autofree char *config_arg = g_strconcat ("--config-file=", config, NULL);
-  g_autoptr (GDataInputStream) out = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *address = NULL;
-  g_autoptr (GSubprocessLauncher) launcher = NULL;
-  GSubprocess *daemon;
-
-  /* If this test dies half-way, the bus goes with it, and it never holds the
-   * test runner's output pipes open. */
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  daemon = g_subprocess_launcher_spawn (launcher, &error, "dbus-daemon", config_arg, "--nofork",
-                                        "--print-address=1", NULL);
-  g_assert_no_error (error);
-
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (daemon));
-  address = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (address);
-
-  g_setenv ("DBUS_SESSION_BUS_ADDRESS", address, TRUE);
-  g_unsetenv ("SECRET_BACKEND");
-  return daemon;
-}
-
-static void
 test_keyring_fails (void)
 {
   Fixture fixture = { 0 };
@@ -511,7 +472,7 @@ main (int argc, char **argv)
   /* Before libadwaita connects to the session bus (to look for the settings
    * portal): the keyring-less test's bus must be the one everybody uses. */
   if (g_test_subprocess ())
-    bus_daemon = start_bus_without_keyring ();
+    bus_daemon = ui_test_start_bus_without_keyring ();
   adw_init ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

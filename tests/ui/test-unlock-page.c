@@ -496,10 +496,52 @@ test_keyring (Fixture *f, gconstpointer data)
   g_assert_true (zb_database_is_open (f->unlocked));
 }
 
+/* On a desktop where no Secret Service answers at all, a passphrase workspace
+ * still opens: the page says the keyring is not answering and asks for the
+ * passphrase, and nothing crashes or hangs. Runs in a subprocess whose session
+ * bus has no services (see main ()). */
+static GSubprocess *bus_daemon;
+
+static void
+test_no_keyring_service (void)
+{
+  Fixture fixture = { 0 };
+  Fixture *f = &fixture;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_assert_nonnull (bus_daemon);
+  fixture_set_up (f, NULL);
+  create_passphrase_workspace (f);
+
+  zb_unlock_page_unlock (f->page, f->path, FALSE);
+  wait_idle (f);
+  g_assert_cmpstr (current_page (f), ==, "passphrase");
+  g_assert_true (shows (f, "reason_label"));
+  g_assert_cmpstr (label_text (f, "reason_label"), ==,
+                   _ ("The system keyring is not answering or is locked; enter the passphrase to "
+                      "unlock."));
+  screenshot (f, "unlock-no-keyring-service");
+
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "passphrase_entry")), PASSPHRASE);
+  g_signal_emit_by_name (child (f, "unlock_button"), "clicked");
+  while (f->n_unlocked == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (zb_database_is_open (f->unlocked));
+
+  fixture_tear_down (f, NULL);
+}
+
 int
 main (int argc, char **argv)
 {
   g_autofree char *keyring = NULL;
+  int status;
 
   /* libsecret's file backend, before any thread starts. */
   keyring = g_build_filename (g_getenv ("ZB_TEST_TMPDIR"), "keyring", NULL);
@@ -511,6 +553,10 @@ main (int argc, char **argv)
   /* In zh_CN (also when run by hand), without animations. */
   g_setenv ("LANGUAGE", "zh_CN", TRUE);
   ui_test_init (&argc, &argv);
+  /* Before libadwaita connects to the session bus: the keyring-less test's bus
+   * must be the one everybody uses. */
+  if (g_test_subprocess ())
+    bus_daemon = ui_test_start_bus_without_keyring ();
   adw_init ();
 
   g_test_add_func ("/unlock-page/delay-schedule", test_delay_schedule);
@@ -522,6 +568,13 @@ main (int argc, char **argv)
   ADD ("/unlock-page/too-new", test_too_new);
   ADD ("/unlock-page/keyring", test_keyring);
 #undef ADD
+  g_test_add_func ("/unlock-page/no-keyring-service", test_no_keyring_service);
 
-  return g_test_run ();
+  status = g_test_run ();
+
+  if (bus_daemon != NULL)
+    g_subprocess_force_exit (bus_daemon);
+  g_clear_object (&bus_daemon);
+
+  return status;
 }

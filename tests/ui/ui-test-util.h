@@ -29,5 +29,10 @@ GtkWidget *ui_test_find_button (GtkWidget *widget, const char *label, const char
 /* Draws @widget as it is on screen into
  * $ZB_BUILD_ROOT/tests/ui/screenshots/@name.png, to be looked at. */
 void ui_test_save_screenshot (GtkWidget *widget, const char *name);
+/* Starts a private session bus on which no Secret Service can be activated (as
+ * on a desktop without a keyring), makes it this process's session bus, unsets
+ * SECRET_BACKEND, and returns the bus daemon (it dies with this process). Call
+ * before anything connects to the session bus. */
+GSubprocess *ui_test_start_bus_without_keyring (void);
 
 G_END_DECLS
