@@ -47,12 +47,187 @@ static const char *const migrations[] = {
   "  applied_at TEXT NOT NULL,"
   "  app_version TEXT NOT NULL"
   ") STRICT;",
+
+  /* 3: the organisation (党委/党总支 → 党支部 → 党小组, committees and their
+   * terms) and the member roster with its status events and import batches.
+   * Dates are ISO-8601 text; codes are GB/T 3304 (民族) and GB/T 4658 (学历).
+   * The sort and search columns are filled by the repository from ICU. */
+  "CREATE TABLE org_unit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  parent_id INTEGER REFERENCES org_unit (id),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('committee', 'general_branch', 'branch', 'group')),"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  sort_order INTEGER NOT NULL DEFAULT 0,"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX org_unit_parent ON org_unit (parent_id, sort_order);"
+
+  "CREATE TABLE committee_term ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  org_unit_id INTEGER NOT NULL REFERENCES org_unit (id),"
+  "  start_date TEXT NOT NULL,"
+  "  end_date TEXT NOT NULL CHECK (end_date > start_date),"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX committee_term_unit ON committee_term (org_unit_id, start_date);"
+
+  "CREATE TABLE member ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  gender TEXT CHECK (gender IN ('male', 'female')),"
+  "  ethnicity INTEGER CHECK (ethnicity BETWEEN 1 AND 98),"
+  "  id_number TEXT,"
+  "  birth_date TEXT,"
+  "  native_place TEXT,"
+  "  education INTEGER,"
+  "  work_start_date TEXT,"
+  "  category TEXT NOT NULL DEFAULT 'full' CHECK (category IN ('full', 'probationary')),"
+  "  joined_date TEXT,"
+  "  full_date TEXT,"
+  "  branch_id INTEGER REFERENCES org_unit (id),"
+  "  group_id INTEGER REFERENCES org_unit (id),"
+  "  work_unit TEXT,"
+  "  phone TEXT,"
+  "  address TEXT,"
+  "  flowing INTEGER NOT NULL DEFAULT 0 CHECK (flowing IN (0, 1)),"
+  "  flow_destination TEXT,"
+  "  flow_card_number TEXT,"
+  "  lost_contact INTEGER NOT NULL DEFAULT 0 CHECK (lost_contact IN (0, 1)),"
+  "  lost_contact_date TEXT,"
+  "  lost_contact_reason INTEGER CHECK (lost_contact_reason BETWEEN 1 AND 7),"
+  "  standing TEXT NOT NULL DEFAULT 'normal' CHECK (standing IN ('normal', 'suspended')),"
+  "  status TEXT NOT NULL DEFAULT 'active'"
+  "    CHECK (status IN ('active', 'transferred_out', 'left', 'deceased')),"
+  "  left_kind TEXT,"
+  "  left_date TEXT,"
+  "  remarks TEXT,"
+  "  name_pinyin TEXT NOT NULL DEFAULT '',"
+  "  name_initials TEXT NOT NULL DEFAULT '',"
+  "  stroke_key BLOB,"
+  "  pinyin_key BLOB,"
+  "  import_batch_id INTEGER REFERENCES import_batch (id),"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ") STRICT;"
+  /* An ID number is unique among members who have not left (DOMAIN.md §4.2). */
+  "CREATE UNIQUE INDEX member_id_number_active ON member (id_number)"
+  "  WHERE id_number IS NOT NULL AND status = 'active';"
+  "CREATE INDEX member_stroke ON member (status, stroke_key);"
+  "CREATE INDEX member_pinyin ON member (status, pinyin_key);"
+  "CREATE INDEX member_joined ON member (status, joined_date);"
+  "CREATE INDEX member_initials ON member (name_initials);"
+  "CREATE INDEX member_branch ON member (branch_id, group_id);"
+  "CREATE INDEX member_import_batch ON member (import_batch_id);"
+
+  /* 党内职务 with their terms: a committee role (书记 …) or 党小组长. */
+  "CREATE TABLE party_post ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  member_id INTEGER NOT NULL REFERENCES member (id),"
+  "  org_unit_id INTEGER NOT NULL REFERENCES org_unit (id),"
+  "  term_id INTEGER REFERENCES committee_term (id),"
+  "  role TEXT NOT NULL CHECK (role IN ('secretary', 'deputy_secretary', 'organisation',"
+  "    'propaganda', 'discipline', 'committee_member', 'group_leader')),"
+  "  start_date TEXT NOT NULL,"
+  "  end_date TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX party_post_member ON party_post (member_id);"
+  "CREATE INDEX party_post_unit ON party_post (org_unit_id, role);"
+
+  /* Status changes are events with dates, never overwrites (issue: roster). */
+  "CREATE TABLE member_event ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  member_id INTEGER NOT NULL REFERENCES member (id),"
+  "  kind TEXT NOT NULL,"
+  "  event_date TEXT NOT NULL,"
+  "  counterpart TEXT,"
+  "  letter_number TEXT,"
+  "  dues_paid_until TEXT,"
+  "  reason TEXT,"
+  "  notes TEXT,"
+  "  created_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX member_event_member ON member_event (member_id, event_date, id);"
+
+  /* One row per import, so that an import can be undone as one step. */
+  "CREATE TABLE import_batch ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  kind TEXT NOT NULL,"
+  "  file_name TEXT NOT NULL,"
+  "  n_records INTEGER NOT NULL,"
+  "  imported_at TEXT NOT NULL,"
+  "  undone_at TEXT"
+  ") STRICT;",
+
+  /* 4: every print and export of a numbered document (ZB-2026-000123), with
+   * the hash of its content, so that a paper copy can be checked against it. */
+  "CREATE TABLE print_record ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  number TEXT NOT NULL UNIQUE,"
+  "  kind TEXT NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  content_hash TEXT NOT NULL,"
+  "  pages INTEGER NOT NULL CHECK (pages >= 0),"
+  "  printed_at TEXT NOT NULL,"
+  "  actor TEXT NOT NULL,"
+  "  destination TEXT NOT NULL CHECK (destination IN ('pdf', 'printer'))"
+  ") STRICT;",
+
+  /* 5: search and order of the roster at scale (ZbMemberRepo). Full-text
+   * indexes of the active roster, kept by the repository: the characters of
+   * each name as tokens (a phrase finds any run of characters inside a name)
+   * and the ID and phone digits as trigrams (any run of 3 or more digits).
+   * B-tree ranges for pinyin initials and full pinyin prefixes within the
+   * active roster, the 入党日期 order with its tie-break, and the sort keys by
+   * row id (a covering index for sorting search candidates). Members of an
+   * earlier file are indexed here once. */
+  "CREATE VIRTUAL TABLE member_name_fts USING fts5 (chars, content = '',"
+  "  contentless_delete = 1, tokenize = 'unicode61');"
+  "CREATE VIRTUAL TABLE member_digits_fts USING fts5 (digits, content = '',"
+  "  contentless_delete = 1, tokenize = 'trigram');"
+  "DROP INDEX member_initials;"
+  "DROP INDEX member_joined;"
+  "CREATE INDEX member_initials ON member (status, name_initials);"
+  "CREATE INDEX member_pinyin_text ON member (status, name_pinyin);"
+  "CREATE INDEX member_joined ON member (status, joined_date, stroke_key);"
+  /* The sort keys and filter columns by row id: reading them for a few thousand
+   * search candidates through this small index is several times faster than
+   * through the table's rows. */
+  "CREATE INDEX member_sort_keys ON member (id, status, stroke_key, pinyin_key, joined_date,"
+  "  branch_id, group_id, category, flowing, lost_contact);"
+  "INSERT INTO member_digits_fts (rowid, digits)"
+  "  SELECT id, coalesce (id_number, '') || ' ' || coalesce (phone, '') FROM member"
+  "  WHERE status = 'active';"
+  "WITH RECURSIVE split (id, rest, tokens) AS ("
+  "  SELECT id, name, '' FROM member WHERE status = 'active'"
+  "  UNION ALL SELECT id, substr (rest, 2), tokens || ' ' || substr (rest, 1, 1) FROM split"
+  "  WHERE rest <> '')"
+  "INSERT INTO member_name_fts (rowid, chars) SELECT id, tokens FROM split WHERE rest = '';",
 };
 
 static const ZbTableInfo tables[] = {
   { "workspace", "SELECT count(*) FROM workspace" },
   { "audit_log", "SELECT count(*) FROM audit_log" },
   { "schema_history", "SELECT count(*) FROM schema_history" },
+  { "org_unit", "SELECT count(*) FROM org_unit" },
+  { "committee_term", "SELECT count(*) FROM committee_term" },
+  { "member", "SELECT count(*) FROM member" },
+  { "party_post", "SELECT count(*) FROM party_post" },
+  { "member_event", "SELECT count(*) FROM member_event" },
+  { "import_batch", "SELECT count(*) FROM import_batch" },
+  { "print_record", "SELECT count(*) FROM print_record" },
   { NULL, NULL },
 };
 

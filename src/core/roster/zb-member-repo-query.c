@@ -1,0 +1,722 @@
+/* zb-member-repo-query.c — the roster as pages: count, fetch, search
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Lists must stay fast at a million members, in the order the user chose, while
+ * the user types. Every order has an index on (status, key), and every kind of
+ * search has an index of its own that finds the matching members of the active
+ * roster (DESIGN: search at scale):
+ *  - names: member_name_fts, the characters of each name as tokens, so that a
+ *    phrase query finds any run of characters inside a name;
+ *  - ID and phone digits: member_digits_fts, trigrams (3 digits or more);
+ *  - pinyin initials and full pinyin: B-tree ranges on (status, name_initials)
+ *    and (status, name_pinyin).
+ * Two plans answer a search. When up to some tens of thousands match, the
+ * candidates' sort keys are read through a small covering index
+ * (member_sort_keys), sorted, and only the page's rows are read. When more
+ * match, or when digits match more than one member in twenty, the order index
+ * is walked from the start and each row id tested against the candidates,
+ * which finds a page soon when matches are spread evenly. A bounded count of
+ * the candidates decides. (Name and reading searches are walked only when
+ * they must: their matches cluster in stroke order — everyone called 谭 sits
+ * together, far down the list.)
+ */
+#define G_LOG_DOMAIN "zhibu-roster"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "zb-member-rules.h"
+#include "zb-roster-private.h"
+
+/* Above this many candidates the order index is walked instead (see above).
+ * From bench-roster at a million members: sorting 60,000 candidates through
+ * member_sort_keys (in the page cache) takes about 150 ms, walking for a
+ * clustered search of that size three or four times as long. */
+static guint sparse_limit = ZB_MEMBER_SPARSE_LIMIT_DEFAULT;
+
+/* One match in this many members or more: walk (see choose_sparse()). */
+#define DENSE_RATIO 20
+
+/* The work the last fetch took, for tests that check a page costs what is on
+ * it and not what is in the roster. */
+static guint last_fetch_steps;
+
+guint
+_zb_member_repo_get_last_fetch_steps (void)
+{
+  return last_fetch_steps;
+}
+
+/* Below this many candidates a search is never walked, however dense. */
+static guint dense_min = ZB_MEMBER_DENSE_MIN_DEFAULT;
+
+void
+_zb_member_repo_set_plan_limits (guint limit, guint min_dense)
+{
+  sparse_limit = limit;
+  dense_min = min_dense;
+}
+
+typedef enum
+{
+  SEARCH_NONE,
+  SEARCH_NAME,    /* characters of the name */
+  SEARCH_LETTERS, /* pinyin initials or full pinyin, a prefix */
+  SEARCH_DIGITS,  /* ID number or phone digits, a substring */
+} SearchKind;
+
+typedef struct
+{
+  SearchKind kind;
+  char *text;      /* NAME: the trimmed text; LETTERS: lower case; DIGITS: digits, X */
+  char *fts_query; /* phrase for the FTS table, or NULL when it cannot be used */
+  char *upper;     /* LETTERS: the first text after every text with the prefix */
+  gboolean verify; /* DIGITS: fts_query finds a superset, checked on the rows */
+} Search;
+
+static void
+search_clear (Search *s)
+{
+  g_clear_pointer (&s->text, g_free);
+  g_clear_pointer (&s->fts_query, g_free);
+  g_clear_pointer (&s->upper, g_free);
+}
+
+/* Decides what the user is looking for from the characters typed. */
+static void
+search_init (Search *s, const char *input)
+{
+  g_autofree char *trimmed = NULL;
+  GString *compact;
+  gboolean all_digits = TRUE;
+  gboolean all_letters = TRUE;
+  gsize len;
+
+  memset (s, 0, sizeof *s);
+  if (input == NULL || !g_utf8_validate (input, -1, NULL))
+    return;
+
+  trimmed = zb_trim_name (input);
+  if (*trimmed == '\0')
+    return;
+
+  /* Digits and letters are often typed with spaces or dashes between groups
+   * (phone numbers, "zhang san"). */
+  compact = g_string_new (NULL);
+  for (const char *p = trimmed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ' ' || c == '-' || c == 0x3000)
+        continue;
+      g_string_append_unichar (compact, c);
+    }
+  len = compact->len;
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = compact->str[i];
+      gboolean final_x = (c == 'x' || c == 'X') && i == len - 1 && i > 0;
+
+      if (!g_ascii_isdigit (c) && !final_x)
+        all_digits = FALSE;
+      if (!g_ascii_isalpha (c))
+        all_letters = FALSE;
+    }
+
+  if (len > 0 && all_digits)
+    {
+      /* One or two digits are in nearly every ID and phone number: they are
+       * not a search yet (and trigrams need three characters). */
+      if (len < 3)
+        {
+          g_string_free (compact, TRUE);
+          return;
+        }
+      s->kind = SEARCH_DIGITS;
+      s->text = g_ascii_strup (compact->str, -1);
+      /* A long phrase reads the lists of all its trigrams, and in ID numbers
+       * many are very common (the "19" of birth years): three of them, apart,
+       * find a handful of candidates to check exactly. */
+      if (len >= 7)
+        {
+          s->fts_query = g_strdup_printf ("\"%.3s\" AND \"%.3s\" AND \"%.3s\"", s->text,
+                                          s->text + len / 2 - 1, s->text + len - 3);
+          s->verify = TRUE;
+        }
+      else
+        s->fts_query = g_strdup_printf ("\"%s\"", s->text);
+    }
+  else if (len > 0 && all_letters)
+    {
+      s->kind = SEARCH_LETTERS;
+      s->text = g_ascii_strdown (compact->str, -1);
+      s->upper = g_strdup (s->text);
+      /* "zs" → every text from "zs" up to, not including, "zt" */
+      s->upper[len - 1]++;
+    }
+  else
+    {
+      GString *phrase = g_string_new ("\"");
+      gboolean any = FALSE;
+
+      s->kind = SEARCH_NAME;
+      s->text = g_strdup (trimmed);
+      /* The same tokens as the index holds: letters and digits, one each. */
+      for (const char *p = trimmed; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (!g_unichar_isalnum (c))
+            continue;
+          if (any)
+            g_string_append_c (phrase, ' ');
+          g_string_append_unichar (phrase, c);
+          any = TRUE;
+        }
+      g_string_append_c (phrase, '"');
+      if (any)
+        s->fts_query = g_string_free (phrase, FALSE);
+      else
+        g_string_free (phrase, TRUE);
+    }
+  g_string_free (compact, TRUE);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Statements built from fixed fragments, with bound parameters              */
+
+typedef struct
+{
+  GString *sql;
+  GPtrArray *texts; /* parameters ?1, ?2 … as strings, or NULL for integers */
+  GArray *ints;
+} Builder;
+
+static void
+builder_init (Builder *b)
+{
+  b->sql = g_string_new (NULL);
+  b->texts = g_ptr_array_new_with_free_func (g_free);
+  b->ints = g_array_new (FALSE, TRUE, sizeof (gint64));
+}
+
+static void
+builder_clear (Builder *b)
+{
+  g_string_free (b->sql, TRUE);
+  g_ptr_array_free (b->texts, TRUE);
+  g_array_free (b->ints, TRUE);
+}
+
+/* Appends @fragment with its "?" replaced by the next parameter number. */
+static void
+builder_add (Builder *b, const char *fragment)
+{
+  for (const char *p = fragment; *p != '\0'; p++)
+    if (*p == '?')
+      g_string_append_printf (b->sql, "?%u", b->texts->len + 1);
+    else
+      g_string_append_c (b->sql, *p);
+}
+
+static void
+builder_text (Builder *b, const char *fragment, const char *value)
+{
+  builder_add (b, fragment);
+  g_ptr_array_add (b->texts, g_strdup (value));
+  g_array_set_size (b->ints, b->texts->len);
+}
+
+static void
+builder_int (Builder *b, const char *fragment, gint64 value)
+{
+  builder_add (b, fragment);
+  g_ptr_array_add (b->texts, NULL);
+  g_array_set_size (b->ints, b->texts->len);
+  g_array_index (b->ints, gint64, b->texts->len - 1) = value;
+}
+
+static sqlite3_stmt *
+builder_prepare (Builder *b, ZbDatabase *db, GError **error)
+{
+  sqlite3_stmt *stmt = _zb_database_prepare (db, b->sql->str, error);
+
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < b->texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (b->texts, i);
+
+      if (text != NULL)
+        sqlite3_bind_text (stmt, (int)i + 1, text, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_int64 (stmt, (int)i + 1, g_array_index (b->ints, gint64, i));
+    }
+  return stmt;
+}
+
+/* The candidates of a search in the active roster, as "SELECT id …" (UNION ALL
+ * may repeat a member, which only the bounded count sees). */
+static gboolean
+add_source (Builder *b, const Search *s, gboolean distinct)
+{
+  switch (s->kind)
+    {
+    case SEARCH_NAME:
+      if (s->fts_query == NULL)
+        return FALSE;
+      builder_text (b, "SELECT rowid AS id FROM member_name_fts WHERE member_name_fts MATCH ?",
+                    s->fts_query);
+      return TRUE;
+    case SEARCH_DIGITS:
+      if (s->fts_query == NULL)
+        return FALSE;
+      if (s->verify)
+        {
+          builder_text (b,
+                        "SELECT f.rowid AS id FROM member_digits_fts f CROSS JOIN member x"
+                        " ON x.id = f.rowid WHERE f.member_digits_fts MATCH ?",
+                        s->fts_query);
+          builder_text (b, " AND (instr (x.id_number, ?) > 0", s->text);
+          builder_text (b, " OR instr (x.phone, ?) > 0)", s->text);
+          return TRUE;
+        }
+      builder_text (b, "SELECT rowid AS id FROM member_digits_fts WHERE member_digits_fts MATCH ?",
+                    s->fts_query);
+      return TRUE;
+    case SEARCH_LETTERS:
+      builder_text (b, "SELECT id FROM member WHERE status = 'active' AND name_initials >= ?",
+                    s->text);
+      builder_text (b, " AND name_initials < ?", s->upper);
+      /* One letter: a reading starts with it exactly when its initials do. */
+      if (s->text[1] == '\0')
+        return TRUE;
+      builder_add (b, distinct ? " UNION " : " UNION ALL ");
+      builder_text (b, "SELECT id FROM member WHERE status = 'active' AND name_pinyin >= ?",
+                    s->text);
+      builder_text (b, " AND name_pinyin < ?", s->upper);
+      return TRUE;
+    case SEARCH_NONE:
+    default:
+      return FALSE;
+    }
+}
+
+/* The filters of the query, after WHERE. */
+static void
+add_filters (Builder *b, const ZbMemberQuery *q)
+{
+  builder_add (b, q->archive ? "m.status <> 'active'" : "m.status = 'active'");
+  if (q->branch_id != 0)
+    builder_int (b, " AND m.branch_id = ?", q->branch_id);
+  if (q->group_id != 0)
+    builder_int (b, " AND m.group_id = ?", q->group_id);
+  if (q->category >= 0)
+    builder_text (b, " AND m.category = ?",
+                  zb_member_category_to_string ((ZbMemberCategory)q->category));
+  if (q->flowing >= 0)
+    builder_int (b, " AND m.flowing = ?", q->flowing ? 1 : 0);
+  if (q->lost_contact >= 0)
+    builder_int (b, " AND m.lost_contact = ?", q->lost_contact ? 1 : 0);
+}
+
+static gboolean
+has_filters (const ZbMemberQuery *q)
+{
+  return q->branch_id != 0 || q->group_id != 0 || q->category >= 0 || q->flowing >= 0
+         || q->lost_contact >= 0;
+}
+
+typedef struct
+{
+  gboolean sparse;   /* read the candidates from temp.zb_search_ids */
+  gboolean complete; /* temp.zb_search_ids holds every candidate */
+  gint64 n;          /* how many there are (when complete) */
+} Candidates;
+
+/* The search as a test of each row, for walking the order index. Where the
+ * search has an index of its own, the test is membership of the row id in the
+ * set that index gives, so that the walk reads the order index alone and not
+ * the rows (the unary + keeps SQLite from turning it round into a rowid
+ * lookup per candidate). The archive is not in the search indexes and is
+ * small: it is tested on the rows. */
+static void
+add_row_test (Builder *b, const ZbMemberQuery *q, const Search *s, const Candidates *c)
+{
+  if (s->kind == SEARCH_NONE)
+    return;
+
+  /* all the candidates are in the temporary table: probe it (no copy) */
+  if (c->complete)
+    {
+      builder_add (b, " AND +m.id IN (SELECT id FROM temp.zb_search_ids)");
+      return;
+    }
+
+  if (!q->archive && (s->kind == SEARCH_LETTERS || s->fts_query != NULL))
+    {
+      builder_add (b, " AND +m.id IN (");
+      add_source (b, s, FALSE);
+      builder_add (b, ")");
+      return;
+    }
+
+  switch (s->kind)
+    {
+    case SEARCH_NAME:
+      builder_text (b, " AND instr (m.name, ?) > 0", s->text);
+      break;
+    case SEARCH_DIGITS:
+      builder_text (b, " AND (instr (m.id_number, ?) > 0", s->text);
+      builder_text (b, " OR instr (m.phone, ?) > 0)", s->text);
+      break;
+    case SEARCH_LETTERS:
+      builder_text (b, " AND ((m.name_initials >= ?", s->text);
+      builder_text (b, " AND m.name_initials < ?)", s->upper);
+      builder_text (b, " OR (m.name_pinyin >= ?", s->text);
+      builder_text (b, " AND m.name_pinyin < ?))", s->upper);
+      break;
+    case SEARCH_NONE:
+    default:
+      break;
+    }
+}
+
+static void
+add_order (Builder *b, const ZbMemberQuery *q)
+{
+  const char *dir = q->descending ? " DESC" : "";
+
+  builder_add (b, " ORDER BY ");
+  switch (q->order)
+    {
+    case ZB_MEMBER_ORDER_PINYIN:
+      g_string_append_printf (b->sql, "m.pinyin_key%s, m.id%s", dir, dir);
+      break;
+    case ZB_MEMBER_ORDER_JOINED:
+      g_string_append_printf (b->sql, "m.joined_date%s, m.stroke_key%s, m.id%s", dir, dir, dir);
+      break;
+    case ZB_MEMBER_ORDER_STROKES:
+    default:
+      g_string_append_printf (b->sql, "m.stroke_key%s, m.id%s", dir, dir);
+      break;
+    }
+}
+
+static gint64
+run_count (ZbDatabase *db, Builder *b, GError **error)
+{
+  sqlite3_stmt *stmt = builder_prepare (b, db, error);
+  gint64 count;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _zb_database_set_error (db, error);
+      sqlite3_reset (stmt);
+      return -1;
+    }
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+/* The candidates of the last search, kept on the connection (temporary tables
+ * live as long as it does) so that the count and every page of one search
+ * read the search index once, not once per call. They are valid while
+ * nothing was written through this connection (total changes) or another
+ * one (data_version); writes to the temporary tables count too, so the stamp
+ * is taken after filling them. */
+static const char SQL_CANDIDATE_TABLES[]
+    = "CREATE TEMP TABLE IF NOT EXISTS zb_search_ids (id INTEGER PRIMARY KEY);"
+      "CREATE TEMP TABLE IF NOT EXISTS zb_search_key (id INTEGER PRIMARY KEY CHECK (id = 1),"
+      " kind INTEGER, text TEXT, sparse_limit INTEGER, changes INTEGER, data_version INTEGER,"
+      " n INTEGER, sparse INTEGER)";
+
+static gint64
+data_version (ZbDatabase *db, GError **error)
+{
+  sqlite3_stmt *stmt = _zb_database_prepare (db, "PRAGMA data_version", error);
+  gint64 version = -1;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  else
+    _zb_database_set_error (db, error);
+  sqlite3_reset (stmt);
+  return version;
+}
+
+/* Whether the cached candidates are those of @s, as of now. */
+static gboolean
+cached_candidates (ZbDatabase *db, const Search *s, gint64 changes, gint64 version, Candidates *c,
+                   GError **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean hit = FALSE;
+  int rc;
+
+  stmt = _zb_database_prepare (db,
+                               "SELECT n, sparse FROM temp.zb_search_key WHERE id = 1"
+                               " AND kind = ?1 AND text = ?2 AND sparse_limit = ?3"
+                               " AND changes = ?4 AND data_version = ?5",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, s->kind);
+  sqlite3_bind_text (stmt, 2, s->text, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, sparse_limit);
+  sqlite3_bind_int64 (stmt, 4, changes);
+  sqlite3_bind_int64 (stmt, 5, version);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      c->n = sqlite3_column_int64 (stmt, 0);
+      c->sparse = sqlite3_column_int (stmt, 1) != 0;
+      c->complete = c->n <= sparse_limit;
+      hit = TRUE;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _zb_database_set_error (db, error);
+  return hit;
+}
+
+/* Finds the candidates of the search, and whether to read them (few) or walk
+ * the order index testing each row (many; see the top of the file). */
+static gboolean
+prepare_candidates (ZbDatabase *db, const ZbMemberQuery *q, const Search *s, Candidates *c,
+                    GError **error)
+{
+  sqlite3 *handle = _zb_database_get_handle (db);
+  GError *local_error = NULL;
+  sqlite3_stmt *stmt;
+  gint64 changes, version;
+  Builder b;
+  int rc;
+
+  c->sparse = FALSE;
+  c->complete = FALSE;
+  c->n = 0;
+  if (q->archive || s->kind == SEARCH_NONE || (s->kind != SEARCH_LETTERS && s->fts_query == NULL))
+    return TRUE;
+
+  if (!_zb_database_exec (db, SQL_CANDIDATE_TABLES, error))
+    return FALSE;
+  version = data_version (db, error);
+  if (version < 0)
+    return FALSE;
+  changes = sqlite3_total_changes64 (handle);
+  if (cached_candidates (db, s, changes, version, c, &local_error))
+    return TRUE;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  if (!_zb_database_exec (db, "DELETE FROM temp.zb_search_ids", error))
+    return FALSE;
+  builder_init (&b);
+  builder_add (&b, "INSERT INTO temp.zb_search_ids (id) SELECT id FROM (");
+  add_source (&b, s, TRUE);
+  builder_int (&b, ") LIMIT ?", (gint64)sparse_limit + 1);
+  stmt = builder_prepare (&b, db, error);
+  builder_clear (&b);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _zb_database_set_error (db, error);
+  c->n = sqlite3_changes64 (handle);
+  c->complete = c->n <= sparse_limit;
+  c->sparse = c->complete;
+
+  /* Digits are spread evenly over the roster's order, so many matches among
+   * few members are dense enough to walk for: at more than one in twenty a
+   * page is found within a thousand rows or so. (Names and readings are not:
+   * their matches cluster in stroke order, far down the list, so they are
+   * sorted.) The highest row id stands in for the roster's size (a count would
+   * cost more than the search). The test hook's extremes are kept as they
+   * are. */
+  if (c->sparse && s->kind == SEARCH_DIGITS && sparse_limit > 0 && sparse_limit < G_MAXUINT - 1
+      && c->n > dense_min)
+    {
+      Builder m;
+      gint64 n_rows;
+
+      builder_init (&m);
+      builder_add (&m, "SELECT max (id) FROM member");
+      n_rows = run_count (db, &m, error);
+      builder_clear (&m);
+      if (n_rows < 0)
+        return FALSE;
+      if (c->n * DENSE_RATIO > n_rows)
+        c->sparse = FALSE;
+    }
+
+  stmt = _zb_database_prepare (db,
+                               "INSERT OR REPLACE INTO temp.zb_search_key (id, kind, text,"
+                               " sparse_limit, changes, data_version, n, sparse)"
+                               " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, s->kind);
+  sqlite3_bind_text (stmt, 2, s->text, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, sparse_limit);
+  /* the stamp after this statement's own change */
+  sqlite3_bind_int64 (stmt, 4, sqlite3_total_changes64 (handle) + 1);
+  sqlite3_bind_int64 (stmt, 5, version);
+  sqlite3_bind_int64 (stmt, 6, c->n);
+  sqlite3_bind_int (stmt, 7, c->sparse ? 1 : 0);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _zb_database_set_error (db, error);
+  return TRUE;
+}
+
+gint64
+zb_member_repo_count (ZbMemberRepo *self, const ZbMemberQuery *query, GError **error)
+{
+  ZbDatabase *db;
+  Search s;
+  Builder b;
+  Candidates c;
+  gint64 count = -1;
+
+  g_return_val_if_fail (ZB_IS_MEMBER_REPO (self), -1);
+  g_return_val_if_fail (query != NULL, -1);
+
+  db = zb_member_repo_get_database (self);
+  search_init (&s, query->search);
+  builder_init (&b);
+
+  if (!prepare_candidates (db, query, &s, &c, error))
+    goto out;
+
+  if (c.complete && !has_filters (query))
+    {
+      /* the search indexes hold exactly the active roster */
+      count = c.n;
+      goto out;
+    }
+  if (c.sparse)
+    {
+      builder_add (&b, "SELECT count(*) FROM temp.zb_search_ids c"
+                       " CROSS JOIN member m INDEXED BY member_sort_keys ON m.id = c.id WHERE ");
+      add_filters (&b, query);
+    }
+  else if (!query->archive && !has_filters (query) && s.kind != SEARCH_NONE
+           && (s.kind == SEARCH_LETTERS || s.fts_query != NULL))
+    {
+      builder_add (&b, "SELECT count(*) FROM (");
+      add_source (&b, &s, TRUE);
+      builder_add (&b, ")");
+    }
+  else
+    {
+      builder_add (&b, "SELECT count(*) FROM member m WHERE ");
+      add_filters (&b, query);
+      add_row_test (&b, query, &s, &c);
+    }
+  count = run_count (db, &b, error);
+
+out:
+  builder_clear (&b);
+  search_clear (&s);
+  return count;
+}
+
+GPtrArray *
+zb_member_repo_fetch (ZbMemberRepo *self, const ZbMemberQuery *query, guint offset, guint limit,
+                      GError **error)
+{
+  g_autoptr (GPtrArray) members = NULL;
+  ZbDatabase *db;
+  sqlite3_stmt *stmt;
+  Search s;
+  Builder b;
+  Candidates c;
+  int rc;
+
+  g_return_val_if_fail (ZB_IS_MEMBER_REPO (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  db = zb_member_repo_get_database (self);
+  search_init (&s, query->search);
+  builder_init (&b);
+
+  if (!prepare_candidates (db, query, &s, &c, error))
+    goto out;
+
+  builder_add (&b, "SELECT " ZB_MEMBER_COLUMNS ", b.name, g.name FROM ");
+  if (c.sparse)
+    {
+      /* Few candidates: read their sort keys through member_sort_keys (a small
+       * covering index, much cheaper than their rows), sort, and read the
+       * rows of the page only. CROSS JOIN keeps the candidates as the outer
+       * loop. */
+      builder_add (&b, "(SELECT m.id AS id FROM temp.zb_search_ids c"
+                       " CROSS JOIN member m INDEXED BY member_sort_keys ON m.id = c.id WHERE ");
+      add_filters (&b, query);
+      add_order (&b, query);
+      builder_int (&b, " LIMIT ?", limit);
+      builder_int (&b, " OFFSET ?", offset);
+      builder_add (&b, ") p CROSS JOIN member m ON m.id = p.id"
+                       " LEFT JOIN org_unit b ON b.id = m.branch_id"
+                       " LEFT JOIN org_unit g ON g.id = m.group_id");
+      add_order (&b, query);
+    }
+  else
+    {
+      /* Walk the order index for the row ids of the page first: rows skipped
+       * by the offset are never read (on a million members a page far down
+       * the list would otherwise read every row above it), then read the
+       * page's rows. */
+      builder_add (&b, "(SELECT m.id AS id FROM member m WHERE ");
+      add_filters (&b, query);
+      add_row_test (&b, query, &s, &c);
+      add_order (&b, query);
+      builder_int (&b, " LIMIT ?", limit);
+      builder_int (&b, " OFFSET ?", offset);
+      builder_add (&b, ") p CROSS JOIN member m ON m.id = p.id"
+                       " LEFT JOIN org_unit b ON b.id = m.branch_id"
+                       " LEFT JOIN org_unit g ON g.id = m.group_id");
+      add_order (&b, query);
+    }
+
+  stmt = builder_prepare (&b, db, error);
+  if (stmt == NULL)
+    goto out;
+
+  members = g_ptr_array_new_full (MIN (limit, 1024), g_object_unref);
+  sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_VM_STEP, TRUE);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ZbMemberRecord *record = _zb_member_record_from_row (stmt, 0);
+      const char *branch = (const char *)sqlite3_column_text (stmt, ZB_MEMBER_N_COLUMNS);
+      const char *group = (const char *)sqlite3_column_text (stmt, ZB_MEMBER_N_COLUMNS + 1);
+
+      g_ptr_array_add (members, _zb_member_new_take (record, g_strdup (branch), g_strdup (group)));
+    }
+  last_fetch_steps = sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_VM_STEP, TRUE);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _zb_database_set_error (db, error);
+      g_clear_pointer (&members, g_ptr_array_unref);
+    }
+
+out:
+  builder_clear (&b);
+  search_clear (&s);
+  return g_steal_pointer (&members);
+}

@@ -1,0 +1,669 @@
+/* zb-member-repo.c — the members of a workspace: writing and reading one member
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Events live in zb-member-repo-events.c, lists and search in
+ * zb-member-repo-query.c.
+ */
+#define G_LOG_DOMAIN "zhibu-roster"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "zb-audit.h"
+#include "zb-chinese.h"
+#include "zb-member-rules.h"
+#include "zb-roster-private.h"
+
+struct _ZbMemberRepo
+{
+  GObject parent_instance;
+
+  ZbDatabase *db;
+
+  /* Bulk writes check thousands of rows: today's date and the kind and parent
+   * of each unit are looked up once. Units never change kind or parent. */
+  GDate today;
+  gint64 today_checked_at;  /* monotonic µs */
+  GHashTable *unit_parents; /* unit id → parent id, for groups */
+  GHashTable *unit_kinds;   /* unit id → GINT_TO_POINTER (1 branch, 2 group, 3 other) */
+
+  /* CREATE INDEX statements set aside by zb_member_repo_bulk_begin() */
+  GPtrArray *set_aside;
+};
+
+G_DEFINE_FINAL_TYPE (ZbMemberRepo, zb_member_repo, G_TYPE_OBJECT)
+
+GQuark
+zb_member_error_quark (void)
+{
+  return g_quark_from_static_string ("zb-member-error-quark");
+}
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char SQL_INSERT[]
+    = "INSERT INTO member (uuid, name, gender, ethnicity, id_number, birth_date, native_place,"
+      " education, work_start_date, category, joined_date, full_date, branch_id, group_id,"
+      " work_unit, phone, address, flowing, flow_destination, flow_card_number, lost_contact,"
+      " lost_contact_date, lost_contact_reason, standing, status, left_kind, left_date, remarks,"
+      " name_pinyin, name_initials, stroke_key, pinyin_key, import_batch_id, created_at,"
+      " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+      " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33,"
+      " ?34, ?35)";
+
+/* Only the fields a user edits; the event-governed ones stay (see the header). */
+static const char SQL_UPDATE[]
+    = "UPDATE member SET name = ?2, gender = ?3, ethnicity = ?4, id_number = ?5, birth_date = ?6,"
+      " native_place = ?7, education = ?8, work_start_date = ?9, category = ?10,"
+      " joined_date = ?11, full_date = ?12, branch_id = ?13, group_id = ?14, work_unit = ?15,"
+      " phone = ?16, address = ?17, remarks = ?18, name_pinyin = ?19, name_initials = ?20,"
+      " stroke_key = ?21, pinyin_key = ?22, updated_at = ?23 WHERE id = ?1";
+
+static const char SQL_SELECT_BY_UUID[]
+    = "SELECT " ZB_MEMBER_COLUMNS " FROM member m WHERE m.uuid = ?1";
+
+static const char SQL_ID_TAKEN[]
+    = "SELECT id, uuid FROM member WHERE id_number = ?1 AND status = 'active' AND id <> ?2";
+
+static const char SQL_GROUP_PARENT[] = "SELECT parent_id, kind FROM org_unit WHERE id = ?1";
+
+static void
+zb_member_repo_dispose (GObject *object)
+{
+  ZbMemberRepo *self = (ZbMemberRepo *)object;
+
+  g_clear_object (&self->db);
+  g_clear_pointer (&self->unit_parents, g_hash_table_unref);
+  g_clear_pointer (&self->unit_kinds, g_hash_table_unref);
+  g_clear_pointer (&self->set_aside, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (zb_member_repo_parent_class)->dispose (object);
+}
+
+static void
+zb_member_repo_class_init (ZbMemberRepoClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = zb_member_repo_dispose;
+
+  /* After every committed write, so that list models refresh. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+zb_member_repo_init (ZbMemberRepo *self)
+{
+  self->unit_parents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->unit_kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+/* Today, read again at most once a second. */
+static const GDate *
+repo_today (ZbMemberRepo *self)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (self->today_checked_at == 0 || now - self->today_checked_at > G_USEC_PER_SEC)
+    {
+      _zb_roster_today (&self->today);
+      self->today_checked_at = now;
+    }
+  return &self->today;
+}
+
+ZbMemberRepo *
+zb_member_repo_new (ZbDatabase *db)
+{
+  ZbMemberRepo *self;
+
+  g_return_val_if_fail (ZB_IS_DATABASE (db), NULL);
+
+  self = g_object_new (ZB_TYPE_MEMBER_REPO, NULL);
+  self->db = g_object_ref (db);
+
+  /* SQLite's default page cache is 2 MB. Every page that falls out of it is
+   * decrypted again (AES and an HMAC) when it is next read, which made lists
+   * and imports of a large roster spend most of their time in OpenSSL: sorting
+   * 30,000 search candidates at a million members costs about 13 µs a
+   * candidate with the index out of the cache and 2 µs with it in. Pages are
+   * allocated as they are read, so a small workspace never uses more than its
+   * size; 256 MB holds the indexes a million members need for search. The
+   * pragma applies to the connection (ZbDatabase would be the better home; see
+   * the report). */
+  if (!_zb_database_exec (db, "PRAGMA cache_size = -262144", NULL))
+    g_debug ("The page cache size could not be set");
+  return self;
+}
+
+ZbDatabase *
+zb_member_repo_get_database (ZbMemberRepo *self)
+{
+  g_return_val_if_fail (ZB_IS_MEMBER_REPO (self), NULL);
+  return self->db;
+}
+
+GPtrArray **
+_zb_member_repo_bulk_slot (ZbMemberRepo *self)
+{
+  return &self->set_aside;
+}
+
+void
+_zb_member_repo_changed (ZbMemberRepo *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+zb_member_repo_emit_changed (ZbMemberRepo *self)
+{
+  g_return_if_fail (ZB_IS_MEMBER_REPO (self));
+  _zb_member_repo_changed (self);
+}
+
+void
+_zb_roster_today (GDate *today)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (today, 1);
+  g_date_set_dmy (today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+/* ------------------------------------------------------------------------- */
+/* Checks                                                                    */
+
+gboolean
+_zb_member_repo_id_taken (ZbMemberRepo *self, const char *id_number, gint64 except_id,
+                          gboolean *taken, GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *taken = FALSE;
+  if (id_number == NULL)
+    return TRUE;
+
+  stmt = _zb_database_prepare (self->db, SQL_ID_TAKEN, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id_number, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, except_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    *taken = TRUE;
+  else if (rc != SQLITE_DONE)
+    return _zb_database_set_error (self->db, error);
+  return TRUE;
+}
+
+gboolean
+zb_member_repo_lookup_id_number (ZbMemberRepo *self, const char *id_number, char **uuid_out,
+                                 GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ZB_IS_MEMBER_REPO (self), FALSE);
+  g_return_val_if_fail (uuid_out != NULL, FALSE);
+
+  *uuid_out = NULL;
+  if (id_number == NULL)
+    return TRUE;
+
+  stmt = _zb_database_prepare (self->db, SQL_ID_TAKEN, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id_number, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, 0);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *uuid_out = _zb_roster_dup_column (stmt, 1);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _zb_database_set_error (self->db, error);
+  return TRUE;
+}
+
+static gboolean
+set_invalid (GError **error, const char *message)
+{
+  g_set_error_literal (error, ZB_MEMBER_ERROR, ZB_MEMBER_ERROR_INVALID, message);
+  return FALSE;
+}
+
+enum
+{
+  UNIT_NONE,
+  UNIT_BRANCH,
+  UNIT_GROUP,
+  UNIT_OTHER,
+};
+
+/* The kind of unit @id (UNIT_NONE when there is none) and its parent. */
+static gboolean
+lookup_unit (ZbMemberRepo *self, gint64 id, int *kind, gint64 *parent, GError **error)
+{
+  gpointer cached;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (g_hash_table_lookup_extended (self->unit_kinds, &id, NULL, &cached))
+    {
+      gint64 *p = g_hash_table_lookup (self->unit_parents, &id);
+
+      *kind = GPOINTER_TO_INT (cached);
+      *parent = p != NULL ? *p : 0;
+      return TRUE;
+    }
+
+  stmt = _zb_database_prepare (self->db, SQL_GROUP_PARENT, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  *kind = UNIT_NONE;
+  *parent = 0;
+  if (rc == SQLITE_ROW)
+    {
+      const char *text = (const char *)sqlite3_column_text (stmt, 1);
+
+      *parent = sqlite3_column_int64 (stmt, 0);
+      *kind = g_strcmp0 (text, "branch") == 0  ? UNIT_BRANCH
+              : g_strcmp0 (text, "group") == 0 ? UNIT_GROUP
+                                               : UNIT_OTHER;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _zb_database_set_error (self->db, error);
+
+  /* Only units that exist are remembered: one created later is looked up. */
+  if (*kind != UNIT_NONE)
+    {
+      g_hash_table_insert (self->unit_kinds, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (*kind));
+      g_hash_table_insert (self->unit_parents, g_memdup2 (&id, sizeof id),
+                           g_memdup2 (parent, sizeof *parent));
+    }
+  return TRUE;
+}
+
+/* The branch is a 党支部 and the group a 党小组 of it; a group alone gives its
+ * branch. */
+static gboolean
+check_units (ZbMemberRepo *self, ZbMemberRecord *record, GError **error)
+{
+  int kind;
+  gint64 parent;
+
+  if (record->group_id != 0)
+    {
+      if (!lookup_unit (self, record->group_id, &kind, &parent, error))
+        return FALSE;
+      if (kind != UNIT_GROUP)
+        return set_invalid (error, _ ("The Party group of the member does not exist."));
+      if (record->branch_id == 0)
+        record->branch_id = parent;
+      else if (record->branch_id != parent)
+        return set_invalid (error, _ ("The Party group does not belong to the member’s branch."));
+    }
+
+  if (record->branch_id != 0)
+    {
+      if (!lookup_unit (self, record->branch_id, &kind, &parent, error))
+        return FALSE;
+      if (kind != UNIT_BRANCH)
+        return set_invalid (error, _ ("The branch of the member does not exist."));
+    }
+  return TRUE;
+}
+
+/* Normalises, validates (unless the caller did) and checks the units and the
+ * ID number's uniqueness among active members. */
+static gboolean
+prepare_record (ZbMemberRepo *self, ZbMemberRecord *record, ZbMemberWriteFlags flags,
+                GError **error)
+{
+  const GDate *today = repo_today (self);
+
+  zb_member_normalize (record, today);
+
+  if ((flags & ZB_MEMBER_WRITE_NO_VALIDATE) == 0)
+    {
+      g_autoptr (GPtrArray) problems = zb_member_validate (record, today);
+
+      if (problems->len > 0)
+        {
+          const ZbRuleProblem *first = g_ptr_array_index (problems, 0);
+
+          return set_invalid (error, first->message);
+        }
+    }
+
+  if (!check_units (self, record, error))
+    return FALSE;
+
+  /* A new row is checked by the unique index itself (insert_row() tells a
+   * duplicate ID number from other failures); an update looks first. */
+  if (record->id != 0 && record->status == ZB_STATUS_ACTIVE && record->id_number != NULL)
+    {
+      gboolean taken;
+
+      if (!_zb_member_repo_id_taken (self, record->id_number, record->id, &taken, error))
+        return FALSE;
+      if (taken)
+        {
+          g_set_error_literal (error, ZB_MEMBER_ERROR, ZB_MEMBER_ERROR_DUPLICATE_ID,
+                               _ ("Another member on the roster already has this ID number."));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Insert                                                                    */
+
+static gboolean
+insert_row (ZbMemberRepo *self, ZbMemberRecord *r, gint64 import_batch_id, GError **error)
+{
+  g_autofree char *now = _zb_now_iso8601 ();
+  NameKeys keys = { 0 };
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _zb_database_prepare (self->db, SQL_INSERT, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (r->uuid == NULL)
+    r->uuid = _zb_new_uuid ();
+  g_free (r->created_at);
+  r->created_at = g_strdup (now);
+  g_free (r->updated_at);
+  r->updated_at = g_strdup (now);
+  _zb_name_keys_compute (&keys, r->name);
+
+  _zb_roster_bind_text (stmt, 1, r->uuid);
+  _zb_roster_bind_text (stmt, 2, r->name);
+  _zb_roster_bind_text (stmt, 3, zb_gender_to_string (r->gender));
+  _zb_roster_bind_nonzero (stmt, 4, r->ethnicity);
+  _zb_roster_bind_text (stmt, 5, r->id_number);
+  _zb_roster_bind_text (stmt, 6, r->birth_date);
+  _zb_roster_bind_text (stmt, 7, r->native_place);
+  _zb_roster_bind_nonzero (stmt, 8, r->education);
+  _zb_roster_bind_text (stmt, 9, r->work_start_date);
+  _zb_roster_bind_text (stmt, 10, zb_member_category_to_string (r->category));
+  _zb_roster_bind_text (stmt, 11, r->joined_date);
+  _zb_roster_bind_text (stmt, 12, r->full_date);
+  _zb_roster_bind_nonzero (stmt, 13, r->branch_id);
+  _zb_roster_bind_nonzero (stmt, 14, r->group_id);
+  _zb_roster_bind_text (stmt, 15, r->work_unit);
+  _zb_roster_bind_text (stmt, 16, r->phone);
+  _zb_roster_bind_text (stmt, 17, r->address);
+  sqlite3_bind_int (stmt, 18, r->flowing ? 1 : 0);
+  _zb_roster_bind_text (stmt, 19, r->flow_destination);
+  _zb_roster_bind_text (stmt, 20, r->flow_card_number);
+  sqlite3_bind_int (stmt, 21, r->lost_contact ? 1 : 0);
+  _zb_roster_bind_text (stmt, 22, r->lost_contact_date);
+  _zb_roster_bind_nonzero (stmt, 23, r->lost_contact_reason);
+  _zb_roster_bind_text (stmt, 24, zb_standing_to_string (r->standing));
+  _zb_roster_bind_text (stmt, 25, zb_member_status_to_string (r->status));
+  _zb_roster_bind_text (stmt, 26, r->left_kind);
+  _zb_roster_bind_text (stmt, 27, r->left_date);
+  _zb_roster_bind_text (stmt, 28, r->remarks);
+  _zb_roster_bind_text (stmt, 29, keys.pinyin != NULL ? keys.pinyin : "");
+  _zb_roster_bind_text (stmt, 30, keys.initials != NULL ? keys.initials : "");
+  _zb_roster_bind_bytes (stmt, 31, keys.stroke_key);
+  _zb_roster_bind_bytes (stmt, 32, keys.pinyin_key);
+  _zb_roster_bind_nonzero (stmt, 33, import_batch_id);
+  _zb_roster_bind_text (stmt, 34, r->created_at);
+  _zb_roster_bind_text (stmt, 35, r->updated_at);
+
+  rc = sqlite3_step (stmt);
+  _zb_name_keys_clear (&keys);
+  if (rc != SQLITE_DONE)
+    {
+      gboolean duplicate
+          = sqlite3_extended_errcode (_zb_database_get_handle (self->db))
+                == SQLITE_CONSTRAINT_UNIQUE
+            && strstr (sqlite3_errmsg (_zb_database_get_handle (self->db)), "member.id_number")
+                   != NULL;
+
+      sqlite3_reset (stmt);
+      if (duplicate)
+        {
+          g_set_error_literal (error, ZB_MEMBER_ERROR, ZB_MEMBER_ERROR_DUPLICATE_ID,
+                               _ ("Another member on the roster already has this ID number."));
+          return FALSE;
+        }
+      return _zb_database_set_error (self->db, error);
+    }
+  sqlite3_reset (stmt);
+  r->id = sqlite3_last_insert_rowid (_zb_database_get_handle (self->db));
+
+  return _zb_member_repo_index (self, r, r->status == ZB_STATUS_ACTIVE, error);
+}
+
+gboolean
+_zb_member_repo_audit (ZbMemberRepo *self, const char *action, const ZbMemberRecord *before,
+                       const ZbMemberRecord *after, GError **error)
+{
+  g_autofree char *before_json = before != NULL ? zb_member_record_to_json (before) : NULL;
+  g_autofree char *after_json = after != NULL ? zb_member_record_to_json (after) : NULL;
+  const char *uuid = after != NULL ? after->uuid : before->uuid;
+
+  return zb_audit_append (self->db, action, "member", uuid, before_json, after_json, error);
+}
+
+gboolean
+zb_member_repo_insert_in_transaction (ZbMemberRepo *self, ZbMemberRecord *record,
+                                      gint64 import_batch_id, ZbMemberWriteFlags flags,
+                                      GError **error)
+{
+  g_return_val_if_fail (ZB_IS_MEMBER_REPO (self), FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  record->id = 0;
+  if (!prepare_record (self, record, flags, error))
+    return FALSE;
+  if (!insert_row (self, record, import_batch_id, error))
+    return FALSE;
+  if ((flags & ZB_MEMBER_WRITE_NO_AUDIT) == 0
+      && !_zb_member_repo_audit (self, "create", NULL, record, error))
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+zb_member_repo_insert (ZbMemberRepo *self, ZbMemberRecord *record, GError **error)
+{
+  g_autoptr (ZbMemberRecord) work = NULL;
+
+  g_return_val_if_fail (ZB_IS_MEMBER_REPO (self), FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+
+  /* Work on a copy so that a failed insert leaves the caller's record as it
+   * was (no uuid or id of a row that does not exist). */
+  work = zb_member_record_copy (record);
+
+  if (!_zb_database_begin (self->db, error))
+    return FALSE;
+  if (!zb_member_repo_insert_in_transaction (self, work, 0, ZB_MEMBER_WRITE_DEFAULT, error)
+      || !_zb_database_commit (self->db, error))
+    {
+      _zb_database_rollback (self->db);
+      return FALSE;
+    }
+
+  /* hand back what was stored */
+  {
+    ZbMemberRecord tmp = *record;
+
+    *record = *work;
+    *work = tmp;
+  }
+  _zb_member_repo_changed (self);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Read, update                                                              */
+
+ZbMemberRecord *
+_zb_member_repo_load (ZbMemberRepo *self, const char *uuid, GError **error)
+{
+  sqlite3_stmt *stmt;
+  ZbMemberRecord *record = NULL;
+  int rc;
+
+  stmt = _zb_database_prepare (self->db, SQL_SELECT_BY_UUID, error);
+  if (stmt == NULL)
+    return NULL;
+  _zb_roster_bind_text (stmt, 1, uuid);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    record = _zb_member_record_from_row (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, ZB_MEMBER_ERROR, ZB_MEMBER_ERROR_NOT_FOUND,
+                         _ ("The member was not found. Someone may have removed the record."));
+  else if (rc != SQLITE_ROW)
+    _zb_database_set_error (self->db, error);
+  return record;
+}
+
+ZbMemberRecord *
+zb_member_repo_get (ZbMemberRepo *self, const char *uuid, GError **error)
+{
+  g_return_val_if_fail (ZB_IS_MEMBER_REPO (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  return _zb_member_repo_load (self, uuid, error);
+}
+
+static gboolean
+update_in_transaction (ZbMemberRepo *self, ZbMemberRecord *record, GError **error)
+{
+  g_autoptr (ZbMemberRecord) before = NULL;
+  g_autofree char *now = _zb_now_iso8601 ();
+  NameKeys keys = { 0 };
+  sqlite3_stmt *stmt;
+  ZbMemberRecord *r = record;
+  int rc;
+
+  before = _zb_member_repo_load (self, record->uuid, error);
+  if (before == NULL)
+    return FALSE;
+
+  /* The event-governed fields keep their stored values. */
+  r->id = before->id;
+  r->flowing = before->flowing;
+  g_free (r->flow_destination);
+  r->flow_destination = g_strdup (before->flow_destination);
+  g_free (r->flow_card_number);
+  r->flow_card_number = g_strdup (before->flow_card_number);
+  r->lost_contact = before->lost_contact;
+  g_free (r->lost_contact_date);
+  r->lost_contact_date = g_strdup (before->lost_contact_date);
+  r->lost_contact_reason = before->lost_contact_reason;
+  r->standing = before->standing;
+  r->status = before->status;
+  g_free (r->left_kind);
+  r->left_kind = g_strdup (before->left_kind);
+  g_free (r->left_date);
+  r->left_date = g_strdup (before->left_date);
+  g_free (r->created_at);
+  r->created_at = g_strdup (before->created_at);
+
+  if (!prepare_record (self, r, ZB_MEMBER_WRITE_DEFAULT, error))
+    return FALSE;
+
+  stmt = _zb_database_prepare (self->db, SQL_UPDATE, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  g_free (r->updated_at);
+  r->updated_at = g_strdup (now);
+  _zb_name_keys_compute (&keys, r->name);
+
+  sqlite3_bind_int64 (stmt, 1, r->id);
+  _zb_roster_bind_text (stmt, 2, r->name);
+  _zb_roster_bind_text (stmt, 3, zb_gender_to_string (r->gender));
+  _zb_roster_bind_nonzero (stmt, 4, r->ethnicity);
+  _zb_roster_bind_text (stmt, 5, r->id_number);
+  _zb_roster_bind_text (stmt, 6, r->birth_date);
+  _zb_roster_bind_text (stmt, 7, r->native_place);
+  _zb_roster_bind_nonzero (stmt, 8, r->education);
+  _zb_roster_bind_text (stmt, 9, r->work_start_date);
+  _zb_roster_bind_text (stmt, 10, zb_member_category_to_string (r->category));
+  _zb_roster_bind_text (stmt, 11, r->joined_date);
+  _zb_roster_bind_text (stmt, 12, r->full_date);
+  _zb_roster_bind_nonzero (stmt, 13, r->branch_id);
+  _zb_roster_bind_nonzero (stmt, 14, r->group_id);
+  _zb_roster_bind_text (stmt, 15, r->work_unit);
+  _zb_roster_bind_text (stmt, 16, r->phone);
+  _zb_roster_bind_text (stmt, 17, r->address);
+  _zb_roster_bind_text (stmt, 18, r->remarks);
+  _zb_roster_bind_text (stmt, 19, keys.pinyin != NULL ? keys.pinyin : "");
+  _zb_roster_bind_text (stmt, 20, keys.initials != NULL ? keys.initials : "");
+  _zb_roster_bind_bytes (stmt, 21, keys.stroke_key);
+  _zb_roster_bind_bytes (stmt, 22, keys.pinyin_key);
+  _zb_roster_bind_text (stmt, 23, r->updated_at);
+
+  rc = sqlite3_step (stmt);
+  _zb_name_keys_clear (&keys);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _zb_database_set_error (self->db, error);
+
+  if (r->status == ZB_STATUS_ACTIVE
+      && (!_zb_member_repo_index (self, r, FALSE, error)
+          || !_zb_member_repo_index (self, r, TRUE, error)))
+    return FALSE;
+
+  return _zb_member_repo_audit (self, "update", before, r, error);
+}
+
+gboolean
+zb_member_repo_update (ZbMemberRepo *self, ZbMemberRecord *record, GError **error)
+{
+  g_autoptr (ZbMemberRecord) work = NULL;
+
+  g_return_val_if_fail (ZB_IS_MEMBER_REPO (self), FALSE);
+  g_return_val_if_fail (record != NULL && record->uuid != NULL, FALSE);
+
+  work = zb_member_record_copy (record);
+
+  if (!_zb_database_begin (self->db, error))
+    return FALSE;
+  if (!update_in_transaction (self, work, error) || !_zb_database_commit (self->db, error))
+    {
+      _zb_database_rollback (self->db);
+      return FALSE;
+    }
+
+  {
+    ZbMemberRecord tmp = *record;
+
+    *record = *work;
+    *work = tmp;
+  }
+  _zb_member_repo_changed (self);
+  return TRUE;
+}

@@ -1,0 +1,112 @@
+/* zb-roster-private.h — shared between the files of the roster repositories
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include "zb-database-private.h"
+#include "zb-member-repo.h"
+#include "zb-org-repo.h"
+
+G_BEGIN_DECLS
+
+/* The member columns every read selects, in this order (table alias m). */
+#define ZB_MEMBER_COLUMNS                                                                          \
+  "m.id, m.uuid, m.name, m.gender, m.ethnicity, m.id_number, m.birth_date, m.native_place,"        \
+  " m.education, m.work_start_date, m.category, m.joined_date, m.full_date, m.branch_id,"          \
+  " m.group_id, m.work_unit, m.phone, m.address, m.flowing, m.flow_destination,"                   \
+  " m.flow_card_number, m.lost_contact, m.lost_contact_date, m.lost_contact_reason, m.standing,"   \
+  " m.status, m.left_kind, m.left_date, m.remarks, m.created_at, m.updated_at"
+#define ZB_MEMBER_N_COLUMNS 31
+
+/* zb-member-repo-rows.c ---------------------------------------------------- */
+
+char *_zb_roster_dup_column (sqlite3_stmt *stmt, int column);
+/* NULL for a NULL string */
+void _zb_roster_bind_text (sqlite3_stmt *stmt, int index, const char *value);
+/* 0 means unknown (or none) for codes and row ids: stored as NULL. */
+void _zb_roster_bind_nonzero (sqlite3_stmt *stmt, int index, gint64 value);
+void _zb_roster_bind_bytes (sqlite3_stmt *stmt, int index, GBytes *bytes);
+
+/* The sort and search columns of a name, computed once per write. */
+typedef struct
+{
+  GBytes *stroke_key;
+  GBytes *pinyin_key;
+  char *pinyin;
+  char *initials;
+} NameKeys;
+
+void _zb_name_keys_compute (NameKeys *keys, const char *name);
+void _zb_name_keys_clear (NameKeys *keys);
+
+/* Reads the ZB_MEMBER_COLUMNS starting at column @first of the current row. */
+ZbMemberRecord *_zb_member_record_from_row (sqlite3_stmt *stmt, int first);
+
+/* zb-member.c: a ZbMember that takes ownership of its arguments. */
+ZbMember *_zb_member_new_take (ZbMemberRecord *record, char *branch_name, char *group_name);
+
+/* Today's local date. */
+void _zb_roster_today (GDate *today);
+
+/* The member row with @uuid, read inside the current transaction; NULL with
+ * ZB_MEMBER_ERROR_NOT_FOUND when there is none. */
+ZbMemberRecord *_zb_member_repo_load (ZbMemberRepo *self, const char *uuid, GError **error);
+
+/* Adds (@active) or removes the member's rows in the search indexes of the
+ * active roster (member_name_fts, member_digits_fts). */
+gboolean _zb_member_repo_index (ZbMemberRepo *self, const ZbMemberRecord *record, gboolean active,
+                                GError **error);
+
+/* The ID number is in use by another active member (not @except_id). */
+gboolean _zb_member_repo_id_taken (ZbMemberRepo *self, const char *id_number, gint64 except_id,
+                                   gboolean *taken, GError **error);
+
+/* zb-org-repo.c: creates a unit (with its audit row) inside the caller's
+ * transaction. */
+ZbOrgUnit *_zb_org_repo_create_unit_in_transaction (ZbOrgRepo *self, ZbOrgUnitKind kind,
+                                                    gint64 parent_id, const char *name,
+                                                    GError **error);
+
+/* For tests and benchmarks: above @limit candidates a search walks the order
+ * index instead of sorting the candidates (0: nearly always; G_MAXUINT - 1:
+ * never); at most @limit and more than @min_dense candidates, a digit search
+ * walks when more than one member in twenty matches. Defaults:
+ * ZB_MEMBER_SPARSE_LIMIT_DEFAULT, ZB_MEMBER_DENSE_MIN_DEFAULT. */
+#define ZB_MEMBER_SPARSE_LIMIT_DEFAULT 60000
+#define ZB_MEMBER_DENSE_MIN_DEFAULT 1000
+void _zb_member_repo_set_plan_limits (guint limit, guint min_dense);
+/* For tests: virtual machine steps SQLite took for the last fetch. */
+guint _zb_member_repo_get_last_fetch_steps (void);
+
+/* zb-member-repo.c: the audit row of a member's change ("create", "update",
+ * "delete"), with the record before and after as JSON (either may be NULL). */
+gboolean _zb_member_repo_audit (ZbMemberRepo *self, const char *action,
+                                const ZbMemberRecord *before, const ZbMemberRecord *after,
+                                GError **error);
+/* Where zb-member-repo-bulk.c keeps the index definitions it set aside. */
+GPtrArray **_zb_member_repo_bulk_slot (ZbMemberRepo *self);
+
+/* zb-org-repo.c: helpers shared with zb-org-repo-posts.c ------------------- */
+
+char *_zb_org_dup_column (sqlite3_stmt *stmt, int column);
+char *_zb_org_to_json (JsonBuilder *builder);
+void _zb_org_add_text (JsonBuilder *b, const char *key, const char *value);
+void _zb_org_add_int (JsonBuilder *b, const char *key, gint64 value);
+gboolean _zb_org_set_error (GError **error, ZbOrgError code, const char *message);
+void _zb_org_bind_text (sqlite3_stmt *stmt, int index, const char *value);
+void _zb_org_bind_id (sqlite3_stmt *stmt, int index, gint64 value);
+/* Runs a write statement to the end. */
+gboolean _zb_org_step_done (ZbOrgRepo *self, sqlite3_stmt *stmt, GError **error);
+/* Commits when @ok (and emits "changed"), or rolls back; returns whether it
+ * committed. */
+gboolean _zb_org_finish (ZbOrgRepo *self, gboolean ok, GError **error);
+gboolean _zb_org_check_date (const char *date, GError **error);
+
+/* Emits "changed". */
+void _zb_member_repo_changed (ZbMemberRepo *self);
+
+G_END_DECLS

@@ -1,0 +1,97 @@
+/* zb-rule-code.c — stable codes for what the domain rules find wrong
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "zb-rule-code.h"
+
+/* Indexed by ZbRuleCode. The strings are an interface (import reports, JSON). */
+static const char *const code_strings[] = {
+  [ZB_RULE_OK] = "ok",
+  [ZB_RULE_ID_LENGTH] = "id-length",
+  [ZB_RULE_ID_FORMAT] = "id-format",
+  [ZB_RULE_ID_CHECKSUM] = "id-checksum",
+  [ZB_RULE_ID_BIRTHDATE] = "id-birthdate",
+  [ZB_RULE_DUPLICATE_ID] = "duplicate-id",
+  [ZB_RULE_NAME_MISSING] = "name-missing",
+  [ZB_RULE_GENDER_CONTRADICTS_ID] = "gender-contradicts-id",
+  [ZB_RULE_BIRTHDATE_CONTRADICTS_ID] = "birthdate-contradicts-id",
+  [ZB_RULE_DATE_FORMAT] = "date-format",
+  [ZB_RULE_DATE_IN_FUTURE] = "date-in-future",
+  [ZB_RULE_DATE_ORDER] = "date-order",
+  [ZB_RULE_ETHNICITY_INVALID] = "ethnicity-invalid",
+  [ZB_RULE_EDUCATION_INVALID] = "education-invalid",
+  [ZB_RULE_PHONE_FORMAT] = "phone-format",
+  [ZB_RULE_LOST_CONTACT_REASON] = "lost-contact-reason",
+  [ZB_RULE_LEFT_KIND] = "left-kind",
+};
+
+const char *
+zb_rule_code_to_string (ZbRuleCode code)
+{
+  if ((guint)code >= G_N_ELEMENTS (code_strings))
+    return "unknown";
+  return code_strings[code];
+}
+
+gboolean
+zb_rule_code_from_string (const char *text, ZbRuleCode *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (code_strings); i++)
+    if (g_strcmp0 (code_strings[i], text) == 0)
+      {
+        if (code != NULL)
+          *code = (ZbRuleCode)i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+zb_rule_code_get_message (ZbRuleCode code)
+{
+  switch (code)
+    {
+    case ZB_RULE_OK:
+      return _ ("No problem was found.");
+    case ZB_RULE_ID_LENGTH:
+      return _ ("The ID number must have 18 characters.");
+    case ZB_RULE_ID_FORMAT:
+      return _ ("The ID number must be 17 digits followed by a digit or the letter X.");
+    case ZB_RULE_ID_CHECKSUM:
+      return _ ("The last character of the ID number does not match the others: a character "
+                "was probably mistyped.");
+    case ZB_RULE_ID_BIRTHDATE:
+      return _ ("The birth date inside the ID number is not a real date or lies in the future.");
+    case ZB_RULE_DUPLICATE_ID:
+      return _ ("Another member on the roster already has this ID number.");
+    case ZB_RULE_NAME_MISSING:
+      return _ ("The name is missing.");
+    case ZB_RULE_GENDER_CONTRADICTS_ID:
+      return _ ("The gender does not match the ID number.");
+    case ZB_RULE_BIRTHDATE_CONTRADICTS_ID:
+      return _ ("The birth date does not match the ID number.");
+    case ZB_RULE_DATE_FORMAT:
+      return _ ("The date is not a real calendar date.");
+    case ZB_RULE_DATE_IN_FUTURE:
+      return _ ("The date lies in the future.");
+    case ZB_RULE_DATE_ORDER:
+      return _ ("The dates are in an impossible order.");
+    case ZB_RULE_ETHNICITY_INVALID:
+      return _ ("The ethnic group is not one of the 56 in the national list.");
+    case ZB_RULE_EDUCATION_INVALID:
+      return _ ("The education level is not one of the known levels.");
+    case ZB_RULE_PHONE_FORMAT:
+      return _ ("The phone number must be an 11-digit mobile number or a landline number with "
+                "its area code.");
+    case ZB_RULE_LOST_CONTACT_REASON:
+      return _ ("The reason for losing contact must be one of the seven listed situations.");
+    case ZB_RULE_LEFT_KIND:
+      return _ ("The way the member left the Party is not one of the known forms.");
+    default:
+      return _ ("The record breaks a rule.");
+    }
+}
