@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "zb-audit.h"
 #include "zb-recovery-sheet.h"
 
 /* The sheet's text is official wording in Chinese, whatever the language of
@@ -71,4 +72,17 @@ zb_recovery_sheet_new (const char *org_name, const char *uuid, GDateTime *date, 
   zb_document_add_signatures (doc, keeper, NULL);
 
   return g_steal_pointer (&doc);
+}
+
+gboolean
+zb_recovery_sheet_record_recovery (ZbDatabase *db, ZbProtection protection, GError **error)
+{
+  const char *after = protection == ZB_PROTECTION_PASSPHRASE
+                          ? "{\"with\":\"recovery_key\",\"protection\":\"passphrase\"}"
+                          : "{\"with\":\"recovery_key\",\"protection\":\"keyring\"}";
+
+  g_return_val_if_fail (ZB_IS_DATABASE (db), FALSE);
+
+  return zb_audit_append (db, "recover", "workspace", zb_database_get_uuid (db), NULL, after,
+                          error);
 }

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "zb-database.h"
 #include "zb-document.h"
 #include "zb-secret.h"
 
@@ -14,5 +15,10 @@ G_BEGIN_DECLS
  * Its number is "ZB-KEY-" and the first eight digits of @uuid. */
 ZbDocument *zb_recovery_sheet_new (const char *org_name, const char *uuid, GDateTime *date,
                                    const ZbSecret *key);
+
+/* Records in the audit log that @db was opened with its recovery key and is
+ * protected with @protection from now on. Never the key itself. */
+gboolean zb_recovery_sheet_record_recovery (ZbDatabase *db, ZbProtection protection,
+                                            GError **error);
 
 G_END_DECLS

@@ -1,0 +1,391 @@
+/* test-cli-print.c — `zhibu-cli verify-print`, `print recovery-sheet` and
+ * `recover`, run as a user or a script would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <poppler.h>
+
+#include "cli-test-util.h"
+#include "zb-audit.h"
+#include "zb-database-private.h"
+#include "zb-print-log.h"
+
+#define ORG_NAME "中共示例区某街道社区支部委员会"
+#define PASSPHRASE "print test passphrase 一"
+#define NEW_PASSPHRASE "after recovery 二〇二六"
+
+/* A keyring workspace @dir/zhibu.db made by `zhibu-cli init`. */
+static char *
+init_keyring_workspace (const char *dir)
+{
+  g_autofree char *db = g_build_filename (dir, "zhibu.db", NULL);
+  g_autoptr (CliResult) result = NULL;
+
+  result = cli_runv ("--db", db, "init", "--org-name", ORG_NAME, NULL);
+  cli_assert_status (result, 0);
+  return g_steal_pointer (&db);
+}
+
+/* The text of a PDF file, white space removed. */
+static char *
+pdf_file_text (const char *path, int *n_pages)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  PopplerDocument *pdf = poppler_document_new_from_file (uri, NULL, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  *n_pages = poppler_document_get_n_pages (pdf);
+  for (int i = 0; i < *n_pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (pdf, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+
+      for (const char *p = page_text; *p != '\0'; p = g_utf8_next_char (p))
+        if (!g_unichar_isspace (g_utf8_get_char (p)))
+          g_string_append_unichar (text, g_utf8_get_char (p));
+      g_object_unref (page);
+    }
+  g_object_unref (pdf);
+  return g_string_free (text, FALSE);
+}
+
+/* The 64 hex digits of the key printed on the sheet, read back from the PDF
+ * the way a person copies them: the 16 groups, row by row. */
+static char *
+sheet_key (const char *pdf_path)
+{
+  int n_pages = 0;
+  g_autofree char *text = pdf_file_text (pdf_path, &n_pages);
+  g_autoptr (GRegex) regex = g_regex_new ("一、恢复密钥([0-9A-F]{64})共16组", 0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+
+  g_assert_cmpint (n_pages, ==, 1);
+  if (!g_regex_match (regex, text, 0, &match))
+    g_error ("no key on the sheet:\n%s", text);
+  return g_match_info_fetch (match, 1);
+}
+
+/* The key as written on paper: groups of four, with spaces and a line break. */
+static char *
+write_key_file (const char *dir, const char *name, const char *hex)
+{
+  GString *grouped = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; hex[i] != '\0'; i++)
+    {
+      if (i > 0 && i % 4 == 0)
+        g_string_append_c (grouped, i % 32 == 0 ? '\n' : ' ');
+      g_string_append_c (grouped, hex[i]);
+    }
+  g_string_append_c (grouped, '\n');
+  text = g_string_free (grouped, FALSE);
+  return cli_test_write_file (dir, name, text);
+}
+
+/* Simulates a lost keyring (a new computer, a reinstalled system). */
+static void
+lose_keyring (void)
+{
+  g_autofree char *keyring = g_build_filename (g_getenv ("ZB_TEST_TMPDIR"), "keyring", NULL);
+
+  g_assert_cmpint (g_unlink (keyring), ==, 0);
+}
+
+static void
+assert_status_line (const char *db, const char *passphrase_file, int expected)
+{
+  g_autoptr (CliResult) result = NULL;
+
+  if (passphrase_file != NULL)
+    result = cli_runv ("--db", db, "--passphrase-file", passphrase_file, "info", NULL);
+  else
+    result = cli_runv ("--db", db, "info", NULL);
+  cli_assert_status (result, expected);
+  if (expected != 0)
+    cli_assert_one_error_line (result);
+}
+
+/* The print log of a passphrase workspace gets one record through the core,
+ * as the app's print dialog would write it. */
+static char *
+record_print (const char *db_path, ZbDocument *doc)
+{
+  g_autoptr (ZbSecret) secret = zb_secret_new_passphrase (PASSPHRASE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZbDatabase) db = zb_database_open (db_path, secret, &error);
+  g_autoptr (ZbPrintLog) log = NULL;
+
+  g_assert_no_error (error);
+  log = zb_print_log_new (db);
+  g_assert_true (zb_print_log_number_document (log, doc, &error));
+  g_assert_true (zb_print_log_record (log, doc, "test", 1, ZB_PRINT_DESTINATION_PRINTER, &error));
+  g_assert_no_error (error);
+  zb_database_close (db);
+  return zb_document_dup_content_hash (doc);
+}
+
+static ZbDocument *
+make_document (const char *text)
+{
+  ZbDocument *doc = zb_document_new (ZB_PAGE_SETUP_OFFICIAL);
+
+  zb_document_set_title (doc, "支部大会决议");
+  zb_document_add_title (doc, "支部大会决议");
+  zb_document_add_paragraph (doc, text);
+  return doc;
+}
+
+static void
+test_verify_print (void)
+{
+  g_autofree char *dir = cli_test_new_dir ("verify-print");
+  g_autofree char *pw = NULL;
+  g_autofree char *db = cli_test_init_workspace (dir, ORG_NAME, PASSPHRASE, &pw);
+  g_autoptr (ZbDocument) doc = make_document ("同意接收张三同志为中共预备党员。");
+  g_autoptr (ZbDocument) changed = make_document ("同意接收李四同志为中共预备党员。");
+  g_autofree char *hash = record_print (db, doc);
+  g_autofree char *changed_hash = zb_document_dup_content_hash (changed);
+  g_autofree char *qr = zb_document_dup_verification_text (doc);
+  const char *number = zb_document_get_number (doc);
+  CliResult *result;
+
+  g_assert_cmpstr (number, !=, NULL);
+
+  /* The real hash: accepted. */
+  result = cli_runv ("--db", db, "--passphrase-file", pw, "verify-print", number, hash, NULL);
+  cli_assert_status (result, 0);
+  g_assert_nonnull (strstr (result->out, number));
+  g_assert_nonnull (strstr (result->out, "支部大会决议"));
+  g_assert_cmpstr (result->err, ==, "");
+  cli_result_free (result);
+
+  /* What a phone's QR scanner reads, as one argument. */
+  result = cli_runv ("--db", db, "--passphrase-file", pw, "verify-print", qr, NULL);
+  cli_assert_status (result, 0);
+  cli_result_free (result);
+
+  /* Changed content: refused, one line. */
+  result
+      = cli_runv ("--db", db, "--passphrase-file", pw, "verify-print", number, changed_hash, NULL);
+  cli_assert_status (result, 5);
+  cli_assert_one_error_line (result);
+  g_assert_nonnull (strstr (result->err, "changed"));
+  g_assert_cmpstr (result->out, ==, "");
+  cli_result_free (result);
+
+  /* A number never printed. */
+  result = cli_runv ("--db", db, "--passphrase-file", pw, "verify-print", "ZB-2026-999999", hash,
+                     NULL);
+  cli_assert_status (result, 1);
+  cli_assert_one_error_line (result);
+  g_assert_nonnull (strstr (result->err, "ZB-2026-999999"));
+  cli_result_free (result);
+
+  /* A mistyped hash is a wrong command line, not a changed copy. */
+  result = cli_runv ("--db", db, "--passphrase-file", pw, "verify-print", number, "abc123", NULL);
+  cli_assert_status (result, 2);
+  cli_result_free (result);
+
+  /* Wrong command lines. */
+  result = cli_runv ("--db", db, "--passphrase-file", pw, "verify-print", number, NULL);
+  cli_assert_status (result, 2);
+  cli_result_free (result);
+  result = cli_runv ("--db", db, "--passphrase-file", pw, "verify-print", NULL);
+  cli_assert_status (result, 2);
+  cli_result_free (result);
+}
+
+static void
+test_recovery_sheet (void)
+{
+  g_autofree char *dir = cli_test_new_dir ("recovery-sheet");
+  g_autofree char *db = init_keyring_workspace (dir);
+  g_autofree char *pdf = g_build_filename (dir, "恢复密钥单.pdf", NULL);
+  g_autofree char *key_hex = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr (ZbSecret) key = NULL;
+  g_autoptr (ZbDatabase) opened = NULL;
+  g_autoptr (GError) error = NULL;
+  sqlite3_stmt *stmt;
+  CliResult *result;
+  GStatBuf st;
+  int n_pages;
+
+  result = cli_runv ("--db", db, "print", "recovery-sheet", "-o", pdf, NULL);
+  cli_assert_status (result, 0);
+  g_assert_cmpstr (result->err, ==, "");
+  cli_result_free (result);
+
+  g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 077, ==, 0);
+  text = pdf_file_text (pdf, &n_pages);
+  g_assert_nonnull (strstr (text, "恢复密钥单"));
+  g_assert_nonnull (strstr (text, "单位名称：" ORG_NAME));
+  g_assert_nonnull (strstr (text, "zhibu-clirecover--db"));
+
+  /* The printed groups are the key: they open the workspace. */
+  key_hex = sheet_key (pdf);
+  key = zb_secret_new_from_hex (key_hex, &error);
+  g_assert_no_error (error);
+  opened = zb_database_open (db, key, &error);
+  g_assert_no_error (error);
+
+  /* The export is in the audit log, with the sheet's number but not the key. */
+  stmt = _zb_database_prepare (opened,
+                               "SELECT after_json FROM audit_log WHERE action = 'export'"
+                               " AND entity = 'recovery_sheet'",
+                               NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_nonnull (strstr ((const char *)sqlite3_column_text (stmt, 0), "ZB-KEY-"));
+  g_assert_null (strstr ((const char *)sqlite3_column_text (stmt, 0), key_hex));
+  sqlite3_reset (stmt);
+  zb_database_close (opened);
+
+  /* -o is required. */
+  result = cli_runv ("--db", db, "print", "recovery-sheet", NULL);
+  cli_assert_status (result, 2);
+  cli_result_free (result);
+}
+
+/* A passphrase workspace has no key to print: said in one line, no file. */
+static void
+test_recovery_sheet_passphrase (void)
+{
+  g_autofree char *dir = cli_test_new_dir ("recovery-sheet-pw");
+  g_autofree char *pw = NULL;
+  g_autofree char *db = cli_test_init_workspace (dir, ORG_NAME, PASSPHRASE, &pw);
+  g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autoptr (CliResult) result = NULL;
+
+  result
+      = cli_runv ("--db", db, "--passphrase-file", pw, "print", "recovery-sheet", "-o", pdf, NULL);
+  cli_assert_status (result, 1);
+  cli_assert_one_error_line (result);
+  g_assert_nonnull (strstr (result->err, "passphrase"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_recover (void)
+{
+  g_autofree char *dir = cli_test_new_dir ("recover");
+  g_autofree char *db = init_keyring_workspace (dir);
+  g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autofree char *key_hex = NULL;
+  g_autofree char *key_file = NULL;
+  g_autofree char *wrong_file = NULL;
+  g_autofree char *garbage_file = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  CliResult *result;
+
+  result = cli_runv ("--db", db, "print", "recovery-sheet", "-o", pdf, NULL);
+  cli_assert_status (result, 0);
+  cli_result_free (result);
+  key_hex = sheet_key (pdf);
+  key_file = write_key_file (dir, "key.txt", key_hex);
+  wrong_file = write_key_file (dir, "wrong.txt",
+                               "00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF");
+  garbage_file = cli_test_write_file (dir, "garbage.txt", "1234 5678 not a key\n");
+
+  lose_keyring ();
+  assert_status_line (db, NULL, 3);
+  before = cli_test_checksum_file (db);
+
+  /* A wrong key is refused and the file is left as it was. */
+  result = cli_runv ("--db", db, "recover", "--key-file", wrong_file, NULL);
+  cli_assert_status (result, 3);
+  cli_assert_one_error_line (result);
+  g_assert_nonnull (strstr (result->err, "recovery key"));
+  cli_result_free (result);
+  result = cli_runv ("--db", db, "recover", "--key-file", garbage_file, NULL);
+  cli_assert_status (result, 1);
+  cli_assert_one_error_line (result);
+  cli_result_free (result);
+  result = cli_runv ("--db", db, "recover", NULL);
+  cli_assert_status (result, 2);
+  cli_result_free (result);
+  after = cli_test_checksum_file (db);
+  g_assert_cmpstr (before, ==, after);
+  assert_status_line (db, NULL, 3);
+
+  /* The printed key opens it, and puts the key back into the keyring. */
+  result = cli_runv ("--db", db, "recover", "--key-file", key_file, NULL);
+  cli_assert_status (result, 0);
+  g_assert_cmpstr (result->err, ==, "");
+  cli_result_free (result);
+  assert_status_line (db, NULL, 0);
+
+  /* And the recovery is in the audit log, whose chain still holds. */
+  result = cli_runv ("--db", db, "verify", NULL);
+  cli_assert_status (result, 0);
+  cli_result_free (result);
+}
+
+/* Recovering onto a passphrase: the passphrase opens it, the printed key no
+ * longer does. */
+static void
+test_recover_to_passphrase (void)
+{
+  g_autofree char *dir = cli_test_new_dir ("recover-pw");
+  g_autofree char *db = init_keyring_workspace (dir);
+  g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autofree char *key_hex = NULL;
+  g_autofree char *key_file = NULL;
+  g_autofree char *new_pw = cli_test_write_file (dir, "new-pw", NEW_PASSPHRASE "\n");
+  g_autofree char *short_pw = cli_test_write_file (dir, "short-pw", "1234\n");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  CliResult *result;
+
+  result = cli_runv ("--db", db, "print", "recovery-sheet", "-o", pdf, NULL);
+  cli_assert_status (result, 0);
+  cli_result_free (result);
+  key_hex = sheet_key (pdf);
+  key_file = write_key_file (dir, "key.txt", key_hex);
+  lose_keyring ();
+
+  /* A passphrase too short is refused before the file is touched. */
+  before = cli_test_checksum_file (db);
+  result = cli_runv ("--db", db, "recover", "--key-file", key_file, "--new-passphrase-file",
+                     short_pw, NULL);
+  cli_assert_status (result, 1);
+  cli_assert_one_error_line (result);
+  cli_result_free (result);
+  after = cli_test_checksum_file (db);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The global --passphrase-file means the same here: the key opens it. */
+  result
+      = cli_runv ("--db", db, "--passphrase-file", new_pw, "recover", "--key-file", key_file, NULL);
+  cli_assert_status (result, 0);
+  g_assert_cmpstr (result->err, ==, "");
+  cli_result_free (result);
+
+  assert_status_line (db, new_pw, 0);
+  result = cli_runv ("--db", db, "recover", "--key-file", key_file, NULL);
+  cli_assert_status (result, 3);
+  cli_assert_one_error_line (result);
+  cli_result_free (result);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  cli_test_init ();
+
+  g_test_add_func ("/cli/print/verify-print", test_verify_print);
+  g_test_add_func ("/cli/print/recovery-sheet", test_recovery_sheet);
+  g_test_add_func ("/cli/print/recovery-sheet-passphrase", test_recovery_sheet_passphrase);
+  g_test_add_func ("/cli/print/recover", test_recover);
+  g_test_add_func ("/cli/print/recover-to-passphrase", test_recover_to_passphrase);
+
+  return g_test_run ();
+}
