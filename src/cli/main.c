@@ -21,6 +21,23 @@ static const ZbCliCommand commands[] = {
   { "passwd", "[--to keyring|passphrase] [--new-passphrase-file FILE]",
     N_ ("Change the passphrase, or switch between keyring and passphrase protection"),
     zb_cli_command_passwd },
+  { "print", "DOCUMENT -o FILE", N_ ("Write a document as PDF (recovery-sheet)"),
+    zb_cli_command_print },
+  { "verify-print", "NUMBER HASH", N_ ("Check a printed copy against the print log"),
+    zb_cli_command_verify_print },
+  { "recover", "--key-file FILE [--new-passphrase-file FILE]",
+    N_ ("Open the workspace with its printed recovery key and protect it again"),
+    zb_cli_command_recover },
+  { "import", "members FILE [--dry-run] [--accept-valid] [--branch NAME] [--json] | undo [BATCH]",
+    N_ ("Import members from a .csv or .xlsx roster, or undo an import"), zb_cli_command_import },
+  { "export", "members --format csv|xlsx -o FILE [--search TEXT]",
+    N_ ("Write the roster to a .csv or .xlsx file"), zb_cli_command_export },
+  { "members", "list|show|event …",
+    N_ ("List the roster, show a member, or record a status change"), zb_cli_command_members },
+  { "org", "add-branch|add-group|list …", N_ ("Set up and list branches and Party groups"),
+    zb_cli_command_org },
+  { "demo", "--members N [--branches B]",
+    N_ ("Fill the workspace with fictitious members, for trying Zhibu out"), zb_cli_command_demo },
 };
 
 static const ZbCliCommand *

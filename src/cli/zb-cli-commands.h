@@ -16,4 +16,19 @@ int zb_cli_command_info (ZbCliContext *ctx, const ZbCliCommand *command, int arg
 int zb_cli_command_verify (ZbCliContext *ctx, const ZbCliCommand *command, int argc, char **argv);
 int zb_cli_command_passwd (ZbCliContext *ctx, const ZbCliCommand *command, int argc, char **argv);
 
+/* zb-cli-commands-print.c */
+int zb_cli_command_print (ZbCliContext *ctx, const ZbCliCommand *command, int argc, char **argv);
+int zb_cli_command_verify_print (ZbCliContext *ctx, const ZbCliCommand *command, int argc,
+                                 char **argv);
+int zb_cli_command_recover (ZbCliContext *ctx, const ZbCliCommand *command, int argc, char **argv);
+
+/* zb-cli-commands-exchange.c */
+int zb_cli_command_import (ZbCliContext *ctx, const ZbCliCommand *command, int argc, char **argv);
+int zb_cli_command_export (ZbCliContext *ctx, const ZbCliCommand *command, int argc, char **argv);
+
+/* zb-cli-commands-members.c, zb-cli-commands-org.c */
+int zb_cli_command_members (ZbCliContext *ctx, const ZbCliCommand *command, int argc, char **argv);
+int zb_cli_command_org (ZbCliContext *ctx, const ZbCliCommand *command, int argc, char **argv);
+int zb_cli_command_demo (ZbCliContext *ctx, const ZbCliCommand *command, int argc, char **argv);
+
 G_END_DECLS
