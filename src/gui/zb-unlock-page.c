@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "zb-keyring-unlock.h"
+#include "zb-recovery-key-dialog.h"
 #include "zb-unlock-page.h"
 
 struct _ZbUnlockPage
@@ -27,6 +28,7 @@ struct _ZbUnlockPage
   GtkWidget *busy_box;
   GtkWidget *unlock_button;
   GtkWidget *retry_keyring_button;
+  GtkWidget *recovery_key_button;
   AdwStatusPage *error_page;
   GtkWidget *error_open_button;
 
@@ -158,6 +160,7 @@ zb_unlock_page_update (ZbUnlockPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_entry), can_type);
   gtk_widget_set_sensitive (self->unlock_button, can_type && has_text);
   gtk_widget_set_sensitive (self->retry_keyring_button, !self->busy);
+  gtk_widget_set_sensitive (self->recovery_key_button, !self->busy);
 
   gtk_widget_set_visible (self->busy_box, self->busy);
 }
@@ -476,6 +479,31 @@ on_retry_keyring_clicked (GtkButton *button, ZbUnlockPage *self)
     try_keyring (self);
 }
 
+/* The printed recovery key opened the file (and went back into the keyring). */
+static void
+on_recovery_key_opened (ZbRecoveryKeyDialog *dialog, ZbDatabase *db, ZbUnlockPage *self)
+{
+  if (!self->busy)
+    emit_unlocked (self, db);
+}
+
+static void
+on_recovery_key_clicked (GtkButton *button, ZbUnlockPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  ZbRecoveryKeyDialog *dialog;
+
+  if (self->path == NULL || self->busy)
+    return;
+
+  if (self->key_store == NULL)
+    self->key_store = zb_key_store_new ();
+  dialog = zb_recovery_key_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->path,
+                                       self->key_store);
+  g_signal_connect_object (dialog, "opened", G_CALLBACK (on_recovery_key_opened), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 zb_unlock_page_map (GtkWidget *widget)
 {
@@ -639,12 +667,14 @@ zb_unlock_page_class_init (ZbUnlockPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZbUnlockPage, busy_box);
   gtk_widget_class_bind_template_child (widget_class, ZbUnlockPage, unlock_button);
   gtk_widget_class_bind_template_child (widget_class, ZbUnlockPage, retry_keyring_button);
+  gtk_widget_class_bind_template_child (widget_class, ZbUnlockPage, recovery_key_button);
   gtk_widget_class_bind_template_child (widget_class, ZbUnlockPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, ZbUnlockPage, error_open_button);
   gtk_widget_class_bind_template_callback (widget_class, on_passphrase_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_passphrase_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_unlock_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_retry_keyring_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_recovery_key_clicked);
 }
 
 static void
