@@ -214,6 +214,19 @@ zb_window_actions_new_workspace_cb (GSimpleAction *action, GVariant *param, gpoi
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+static void
+zb_window_actions_print_recovery_sheet_cb (GSimpleAction *action, GVariant *param,
+                                           gpointer user_data)
+{
+  _zb_window_print_recovery_sheet (ZB_WINDOW (user_data));
+}
+
+static void
+zb_window_actions_verify_print_cb (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  _zb_window_verify_print (ZB_WINDOW (user_data));
+}
+
 void
 _zb_window_actions_init (ZbWindow *self)
 {
@@ -222,12 +235,15 @@ _zb_window_actions_init (ZbWindow *self)
     { "lock", zb_window_actions_lock_cb },
     { "open-workspace", zb_window_actions_open_workspace_cb },
     { "new-workspace", zb_window_actions_new_workspace_cb },
+    { "print-recovery-sheet", zb_window_actions_print_recovery_sheet_cb },
+    { "verify-print", zb_window_actions_verify_print_cb },
   };
 
   g_assert (ZB_IS_WINDOW (self));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
+  _zb_window_print_init (self);
 
   _zb_window_update_actions (self);
 }
@@ -259,6 +275,17 @@ _zb_window_update_actions (ZbWindow *self)
   ACTION_SET_ENABLED ("lock", has_workspace);
   ACTION_SET_ENABLED ("open-workspace", TRUE);
   ACTION_SET_ENABLED ("new-workspace", TRUE);
+  /* Only a keyring workspace has a key to print (a passphrase is not written
+   * down by the app). */
+  ACTION_SET_ENABLED ("print-recovery-sheet",
+                      has_workspace && in_main
+                          && zb_database_get_protection (zb_window_get_database (self))
+                                 == ZB_PROTECTION_KEYRING);
+  ACTION_SET_ENABLED ("verify-print", has_workspace && in_main);
 
 #undef ACTION_SET_ENABLED
+
+  /* What a closed workspace showed must not stay on screen. */
+  if (!has_workspace)
+    _zb_window_close_document_dialogs (self);
 }

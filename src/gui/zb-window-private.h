@@ -5,6 +5,8 @@
 #pragma once
 
 #include "zb-setup-assistant.h"
+#include "zb-organisation-view.h"
+#include "zb-roster-view.h"
 #include "zb-unlock-page.h"
 #include "zb-window.h"
 
@@ -42,10 +44,25 @@ gboolean _zb_window_new_workspace_at (ZbWindow *self, GFile *file);
 /* Seconds without input before win.lock; overrides idle-lock-minutes (tests). */
 void _zb_window_set_idle_lock_seconds (ZbWindow *self, guint seconds);
 
+/* zb-window-print.c: the recovery sheet (offered after a keyring workspace is
+ * created, and win.print-recovery-sheet), win.verify-print, and closing their
+ * dialogs with the workspace (from _zb_window_update_actions()). */
+void _zb_window_print_init (ZbWindow *self);
+void _zb_window_print_recovery_sheet (ZbWindow *self);
+void _zb_window_offer_recovery_sheet (ZbWindow *self);
+void _zb_window_verify_print (ZbWindow *self);
+void _zb_window_close_document_dialogs (ZbWindow *self);
+
 AdwViewStack *_zb_window_get_view_stack (ZbWindow *self);
 GtkListBox *_zb_window_get_sidebar (ZbWindow *self);
 GtkLabel *_zb_window_get_org_label (ZbWindow *self);
 ZbUnlockPage *_zb_window_get_unlock_page (ZbWindow *self);
 ZbSetupAssistant *_zb_window_get_setup_assistant (ZbWindow *self);
+ZbRosterView *_zb_window_get_roster_view (ZbWindow *self);
+ZbOrganisationView *_zb_window_get_organisation_view (ZbWindow *self);
+
+/* Input in @dialog (an editor over the window) counts as input in the window,
+ * so that the window does not lock while someone is typing there. */
+void _zb_window_watch_input (ZbWindow *self, GtkWindow *dialog);
 
 G_END_DECLS

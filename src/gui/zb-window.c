@@ -22,6 +22,8 @@ struct _ZbWindow
   GtkStack *start_stack;
   ZbSetupAssistant *setup_assistant;
   ZbUnlockPage *unlock_page;
+  ZbRosterView *roster_view;
+  ZbOrganisationView *organisation_view;
   AdwLeaflet *leaflet;
   GtkWidget *content_box;
   GtkListBox *sidebar;
@@ -31,6 +33,10 @@ struct _ZbWindow
 
   GSettings *settings;
   ZbDatabase *database;
+  /* One repository of each per open workspace, shared by the views, so that
+   * a write through one is seen by all. */
+  ZbMemberRepo *member_repo;
+  ZbOrgRepo *org_repo;
   char *org_name;
 
   /* The workspace open in this window, or the one the unlock page is about. */
@@ -359,6 +365,14 @@ zb_window_close_database (ZbWindow *self)
 {
   g_clear_handle_id (&self->idle_source, g_source_remove);
 
+  /* The views let go of everything they show before the key goes. */
+  if (self->roster_view != NULL)
+    zb_roster_view_set_repos (self->roster_view, NULL, NULL);
+  if (self->organisation_view != NULL)
+    zb_organisation_view_set_repos (self->organisation_view, NULL, NULL);
+  g_clear_object (&self->member_repo);
+  g_clear_object (&self->org_repo);
+
   if (self->database != NULL)
     {
       zb_database_close (self->database);
@@ -415,6 +429,11 @@ zb_window_take_database (ZbWindow *self, ZbDatabase *database)
 
   org_name = zb_database_dup_org_name (database);
   zb_window_set_org_name (self, org_name);
+
+  self->member_repo = zb_member_repo_new (database);
+  self->org_repo = zb_org_repo_new (database);
+  zb_roster_view_set_repos (self->roster_view, self->member_repo, self->org_repo);
+  zb_organisation_view_set_repos (self->organisation_view, self->org_repo, self->member_repo);
 
   /* The pages wipe the passphrase before they emit, and are reset when shown
    * again; resetting them here, inside their own signal, could cancel work
@@ -589,6 +608,32 @@ _zb_window_get_setup_assistant (ZbWindow *self)
   return self->setup_assistant;
 }
 
+ZbRosterView *
+_zb_window_get_roster_view (ZbWindow *self)
+{
+  return self->roster_view;
+}
+
+ZbOrganisationView *
+_zb_window_get_organisation_view (ZbWindow *self)
+{
+  return self->organisation_view;
+}
+
+void
+_zb_window_watch_input (ZbWindow *self, GtkWindow *dialog)
+{
+  GtkEventController *controller;
+
+  g_return_if_fail (ZB_IS_WINDOW (self));
+  g_return_if_fail (GTK_IS_WINDOW (dialog));
+
+  controller = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "event", G_CALLBACK (zb_window_input_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (dialog), controller);
+}
+
 /* GObject */
 
 static gboolean
@@ -655,6 +700,8 @@ zb_window_class_init (ZbWindowClass *klass)
 
   g_type_ensure (ZB_TYPE_SETUP_ASSISTANT);
   g_type_ensure (ZB_TYPE_UNLOCK_PAGE);
+  g_type_ensure (ZB_TYPE_ROSTER_VIEW);
+  g_type_ensure (ZB_TYPE_ORGANISATION_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/zb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ZbWindow, mode_stack);
@@ -667,6 +714,8 @@ zb_window_class_init (ZbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZbWindow, org_label);
   gtk_widget_class_bind_template_child (widget_class, ZbWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, ZbWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, roster_view);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, organisation_view);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_area_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);

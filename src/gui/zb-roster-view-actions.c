@@ -1,0 +1,202 @@
+/* zb-roster-view-actions.c — the roster.* actions of ZbRosterView and the dialogs they open
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "zhibu-roster"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zb-import-dialog.h"
+#include "zb-member-editor.h"
+#include "zb-roster-export.h"
+#include "zb-roster-view-private.h"
+#include "zb-status-dialog.h"
+
+/* Dialogs */
+
+void
+_zb_roster_view_set_dialog (ZbRosterView *self, GtkWindow *dialog)
+{
+  if (self->dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->dialog), (gpointer *)&self->dialog);
+  self->dialog = dialog;
+  if (dialog != NULL)
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&self->dialog);
+}
+
+static void
+zb_roster_view_toast (ZbRosterView *self, const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+on_member_saved_cb (ZbRosterView *self, const char *uuid, gboolean created)
+{
+  int position;
+
+  zb_roster_view_toast (self, created ? _ ("Member added") : _ ("Changes saved"));
+  _zb_roster_view_show_member (self, uuid, TRUE);
+
+  if ((position = zb_member_list_model_find_cached (self->model, uuid)) >= 0)
+    gtk_single_selection_set_selected (self->selection, (guint)position);
+}
+
+static void
+on_status_recorded_cb (ZbRosterView *self, const char *message)
+{
+  zb_roster_view_toast (self, message);
+  /* Someone who left is still shown, with the event in the history. */
+  zb_member_detail_reload (self->detail);
+  zb_member_detail_show_history (self->detail);
+  _zb_roster_view_update_actions (self);
+}
+
+static void
+zb_roster_view_open_editor (ZbRosterView *self, const char *uuid)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  ZbMemberEditor *editor;
+
+  if (self->members == NULL)
+    return;
+  if (self->dialog != NULL)
+    {
+      gtk_window_present (self->dialog);
+      return;
+    }
+
+  editor = zb_member_editor_new (GTK_WINDOW (root), self->members, self->org, uuid);
+  if (editor == NULL)
+    return;
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_member_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  _zb_roster_view_set_dialog (self, GTK_WINDOW (editor));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+action_new_member (GtkWidget *widget, const char *name, GVariant *param)
+{
+  zb_roster_view_open_editor (ZB_ROSTER_VIEW (widget), NULL);
+}
+
+static void
+action_edit_member (GtkWidget *widget, const char *name, GVariant *param)
+{
+  ZbRosterView *self = ZB_ROSTER_VIEW (widget);
+
+  if (zb_member_detail_get_uuid (self->detail) != NULL)
+    zb_roster_view_open_editor (self, zb_member_detail_get_uuid (self->detail));
+}
+
+static void
+action_status (GtkWidget *widget, const char *name, GVariant *param)
+{
+  ZbRosterView *self = ZB_ROSTER_VIEW (widget);
+  const ZbMemberRecord *record = zb_member_detail_get_record (self->detail);
+  ZbMemberEventKind kind;
+  ZbStatusDialog *dialog;
+
+  if (record == NULL || self->members == NULL
+      || !zb_status_dialog_kind_from_nick (g_variant_get_string (param, NULL), &kind))
+    return;
+  if (self->dialog != NULL)
+    {
+      gtk_window_present (self->dialog);
+      return;
+    }
+
+  dialog = zb_status_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->members, record,
+                                 kind);
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (on_status_recorded_cb), self,
+                           G_CONNECT_SWAPPED);
+  _zb_roster_view_set_dialog (self, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+action_search (GtkWidget *widget, const char *name, GVariant *param)
+{
+  ZbRosterView *self = ZB_ROSTER_VIEW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+action_clear_filters (GtkWidget *widget, const char *name, GVariant *param)
+{
+  ZbRosterView *self = ZB_ROSTER_VIEW (widget);
+
+  gtk_popover_popdown (gtk_menu_button_get_popover (self->filter_button));
+  _zb_roster_view_clear_filters (self);
+}
+
+/* The file is read after the chooser closes; the view still owns the dialog
+ * that comes, so that locking closes it with the rest. The view outlives the
+ * chooser (both go with the window), and the dialog is modal over it. */
+static void
+on_import_dialog_ready_cb (ZbImportDialog *dialog, gpointer data)
+{
+  ZbRosterView *self = data;
+
+  if (self->members == NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      return;
+    }
+  _zb_roster_view_set_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+action_import (GtkWidget *widget, const char *name, GVariant *param)
+{
+  ZbRosterView *self = ZB_ROSTER_VIEW (widget);
+
+  if (self->dialog != NULL)
+    {
+      gtk_window_present (self->dialog);
+      return;
+    }
+  zb_import_dialog_run (GTK_WINDOW (gtk_widget_get_root (widget)), self->members, self->org,
+                        self->model, self->toast_overlay, on_import_dialog_ready_cb, self);
+}
+
+static void
+action_export (GtkWidget *widget, const char *name, GVariant *param)
+{
+  ZbRosterView *self = ZB_ROSTER_VIEW (widget);
+
+  zb_roster_export_run (GTK_WINDOW (gtk_widget_get_root (widget)), self->model,
+                        self->toast_overlay);
+}
+
+void
+_zb_roster_view_update_actions (ZbRosterView *self)
+{
+  const ZbMemberRecord *record = zb_member_detail_get_record (self->detail);
+  gboolean open = self->members != NULL;
+  gboolean active = open && record != NULL && record->status == ZB_STATUS_ACTIVE;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.new-member", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.edit-member", open && record != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.status", active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.import", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.export", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.search", open);
+}
+
+void
+_zb_roster_view_class_add_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "roster.search", NULL, action_search);
+  gtk_widget_class_install_action (widget_class, "roster.new-member", NULL, action_new_member);
+  gtk_widget_class_install_action (widget_class, "roster.edit-member", NULL, action_edit_member);
+  gtk_widget_class_install_action (widget_class, "roster.status", "s", action_status);
+  gtk_widget_class_install_action (widget_class, "roster.import", NULL, action_import);
+  gtk_widget_class_install_action (widget_class, "roster.export", NULL, action_export);
+  gtk_widget_class_install_action (widget_class, "roster.clear-filters", NULL,
+                                   action_clear_filters);
+}
