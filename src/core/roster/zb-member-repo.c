@@ -377,6 +377,29 @@ prepare_record (ZbMemberRepo *self, ZbMemberRecord *record, ZbMemberWriteFlags f
 /* ------------------------------------------------------------------------- */
 /* Insert                                                                    */
 
+/* Parameters ?2 … ?17 of both SQL_INSERT and SQL_UPDATE: the fields a person
+ * has whatever their status. */
+static void
+bind_person_fields (sqlite3_stmt *stmt, const ZbMemberRecord *r)
+{
+  _zb_roster_bind_text (stmt, 2, r->name);
+  _zb_roster_bind_text (stmt, 3, zb_gender_to_string (r->gender));
+  _zb_roster_bind_nonzero (stmt, 4, r->ethnicity);
+  _zb_roster_bind_text (stmt, 5, r->id_number);
+  _zb_roster_bind_text (stmt, 6, r->birth_date);
+  _zb_roster_bind_text (stmt, 7, r->native_place);
+  _zb_roster_bind_nonzero (stmt, 8, r->education);
+  _zb_roster_bind_text (stmt, 9, r->work_start_date);
+  _zb_roster_bind_text (stmt, 10, zb_member_category_to_string (r->category));
+  _zb_roster_bind_text (stmt, 11, r->joined_date);
+  _zb_roster_bind_text (stmt, 12, r->full_date);
+  _zb_roster_bind_nonzero (stmt, 13, r->branch_id);
+  _zb_roster_bind_nonzero (stmt, 14, r->group_id);
+  _zb_roster_bind_text (stmt, 15, r->work_unit);
+  _zb_roster_bind_text (stmt, 16, r->phone);
+  _zb_roster_bind_text (stmt, 17, r->address);
+}
+
 static gboolean
 insert_row (ZbMemberRepo *self, ZbMemberRecord *r, gint64 import_batch_id, GError **error)
 {
@@ -398,22 +421,7 @@ insert_row (ZbMemberRepo *self, ZbMemberRecord *r, gint64 import_batch_id, GErro
   _zb_name_keys_compute (&keys, r->name);
 
   _zb_roster_bind_text (stmt, 1, r->uuid);
-  _zb_roster_bind_text (stmt, 2, r->name);
-  _zb_roster_bind_text (stmt, 3, zb_gender_to_string (r->gender));
-  _zb_roster_bind_nonzero (stmt, 4, r->ethnicity);
-  _zb_roster_bind_text (stmt, 5, r->id_number);
-  _zb_roster_bind_text (stmt, 6, r->birth_date);
-  _zb_roster_bind_text (stmt, 7, r->native_place);
-  _zb_roster_bind_nonzero (stmt, 8, r->education);
-  _zb_roster_bind_text (stmt, 9, r->work_start_date);
-  _zb_roster_bind_text (stmt, 10, zb_member_category_to_string (r->category));
-  _zb_roster_bind_text (stmt, 11, r->joined_date);
-  _zb_roster_bind_text (stmt, 12, r->full_date);
-  _zb_roster_bind_nonzero (stmt, 13, r->branch_id);
-  _zb_roster_bind_nonzero (stmt, 14, r->group_id);
-  _zb_roster_bind_text (stmt, 15, r->work_unit);
-  _zb_roster_bind_text (stmt, 16, r->phone);
-  _zb_roster_bind_text (stmt, 17, r->address);
+  bind_person_fields (stmt, r);
   sqlite3_bind_int (stmt, 18, r->flowing ? 1 : 0);
   _zb_roster_bind_text (stmt, 19, r->flow_destination);
   _zb_roster_bind_text (stmt, 20, r->flow_card_number);
@@ -603,22 +611,7 @@ update_in_transaction (ZbMemberRepo *self, ZbMemberRecord *record, GError **erro
   _zb_name_keys_compute (&keys, r->name);
 
   sqlite3_bind_int64 (stmt, 1, r->id);
-  _zb_roster_bind_text (stmt, 2, r->name);
-  _zb_roster_bind_text (stmt, 3, zb_gender_to_string (r->gender));
-  _zb_roster_bind_nonzero (stmt, 4, r->ethnicity);
-  _zb_roster_bind_text (stmt, 5, r->id_number);
-  _zb_roster_bind_text (stmt, 6, r->birth_date);
-  _zb_roster_bind_text (stmt, 7, r->native_place);
-  _zb_roster_bind_nonzero (stmt, 8, r->education);
-  _zb_roster_bind_text (stmt, 9, r->work_start_date);
-  _zb_roster_bind_text (stmt, 10, zb_member_category_to_string (r->category));
-  _zb_roster_bind_text (stmt, 11, r->joined_date);
-  _zb_roster_bind_text (stmt, 12, r->full_date);
-  _zb_roster_bind_nonzero (stmt, 13, r->branch_id);
-  _zb_roster_bind_nonzero (stmt, 14, r->group_id);
-  _zb_roster_bind_text (stmt, 15, r->work_unit);
-  _zb_roster_bind_text (stmt, 16, r->phone);
-  _zb_roster_bind_text (stmt, 17, r->address);
+  bind_person_fields (stmt, r);
   _zb_roster_bind_text (stmt, 18, r->remarks);
   _zb_roster_bind_text (stmt, 19, keys.pinyin != NULL ? keys.pinyin : "");
   _zb_roster_bind_text (stmt, 20, keys.initials != NULL ? keys.initials : "");
