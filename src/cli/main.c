@@ -21,7 +21,7 @@ static const ZbCliCommand commands[] = {
   { "passwd", "[--to keyring|passphrase] [--new-passphrase-file FILE]",
     N_ ("Change the passphrase, or switch between keyring and passphrase protection"),
     zb_cli_command_passwd },
-  { "print", "DOCUMENT -o FILE", N_ ("Write a document as PDF (recovery-sheet)"),
+  { "print", "DOCUMENT -o FILE", N_ ("Write a document as PDF (roster, recovery-sheet)"),
     zb_cli_command_print },
   { "verify-print", "NUMBER HASH", N_ ("Check a printed copy against the print log"),
     zb_cli_command_verify_print },

@@ -11,15 +11,18 @@
 #include "zb-cli-commands.h"
 #include "zb-cli-passphrase.h"
 #include "zb-print-log.h"
+#include "zb-member-repo.h"
 #include "zb-recovery-sheet.h"
 #include "zb-renderer.h"
+#include "zb-roster-document.h"
 
 /* The documents `zhibu-cli print` makes. Each opens the workspace itself
  * (ctx), writes the PDF to @output and returns an exit status. A new document
  * is one more row here. */
-typedef int (*PrintDocumentFunc) (ZbCliContext *ctx, const char *output);
+typedef int (*PrintDocumentFunc) (ZbCliContext *ctx, const char *output, const char *search);
 
-static int print_recovery_sheet (ZbCliContext *ctx, const char *output);
+static int print_recovery_sheet (ZbCliContext *ctx, const char *output, const char *search);
+static int print_roster (ZbCliContext *ctx, const char *output, const char *search);
 
 static const struct
 {
@@ -27,6 +30,7 @@ static const struct
   PrintDocumentFunc print;
 } print_documents[] = {
   { "recovery-sheet", print_recovery_sheet },
+  { "roster", print_roster },
 };
 
 static char *
@@ -144,7 +148,7 @@ zb_cli_command_verify_print (ZbCliContext *ctx, const ZbCliCommand *command, int
 /* print */
 
 static int
-print_recovery_sheet (ZbCliContext *ctx, const char *output)
+print_recovery_sheet (ZbCliContext *ctx, const char *output, const char *search)
 {
   g_autoptr (ZbDatabase) db = NULL;
   g_autoptr (ZbSecret) key = NULL;
@@ -213,19 +217,80 @@ print_recovery_sheet (ZbCliContext *ctx, const char *output)
   return ZB_CLI_EXIT_OK;
 }
 
+/* The 党员名册 of the active roster (or of the members @search finds), in
+ * 姓氏笔画 order, numbered and recorded in the print log like every export. */
+static int
+print_roster (ZbCliContext *ctx, const char *output, const char *search)
+{
+  g_autoptr (ZbDatabase) db = NULL;
+  g_autoptr (ZbMemberRepo) repo = NULL;
+  g_autoptr (ZbDocument) roster = NULL;
+  g_autoptr (ZbRenderer) renderer = NULL;
+  g_autoptr (ZbPrintLog) log = NULL;
+  g_autoptr (GDateTime) now = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *org_name = NULL;
+  g_autofree char *display = NULL;
+  ZbMemberQuery query = ZB_MEMBER_QUERY_INIT;
+  guint n_pages;
+
+  db = zb_cli_context_open (ctx, &error);
+  if (db == NULL)
+    return zb_cli_context_fail (ctx, error);
+
+  query.search = search;
+  repo = zb_member_repo_new (db);
+  org_name = zb_database_dup_org_name (db);
+  now = g_date_time_new_now_local ();
+  log = zb_print_log_new (db);
+  roster = zb_roster_document_new (repo, &query, org_name, now, &error);
+  if (roster == NULL || !zb_print_log_number_document (log, roster, &error))
+    {
+      zb_database_close (db);
+      return zb_cli_context_fail (ctx, error);
+    }
+
+  renderer = zb_renderer_new (roster);
+  n_pages = zb_renderer_paginate (renderer, 0, 0);
+  if (!zb_renderer_render_to_pdf_file (renderer, output, NULL, &error))
+    {
+      zb_database_close (db);
+      return zb_cli_context_fail (ctx, error);
+    }
+
+  if (!zb_print_log_record (log, roster, "roster", n_pages, ZB_PRINT_DESTINATION_PDF, &error))
+    {
+      g_autofree char *message = g_strdup_printf (
+          /* TRANSLATORS: %s is the database's own message */
+          _ ("The export could not be written to the audit log: %s"), error->message);
+
+      zb_cli_warning (message);
+    }
+  zb_database_close (db);
+
+  display = g_filename_display_name (output);
+  /* TRANSLATORS: the first %s is a document number (ZB-2026-000123), the second a file name */
+  g_print (_ ("The roster %s was written to %s."), zb_document_get_number (roster), display);
+  g_print ("\n");
+  return ZB_CLI_EXIT_OK;
+}
+
 int
 zb_cli_command_print (ZbCliContext *ctx, const ZbCliCommand *command, int argc, char **argv)
 {
   g_auto (GStrv) args = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *search = NULL;
   g_autoptr (GString) names = g_string_new (NULL);
   int status;
-  const GOptionEntry entries[]
-      = { { "output", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &output,
-            N_ ("Write the PDF to FILE (replaced if it exists)"), N_ ("FILE") },
-          { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, &args, NULL,
-            NULL },
-          G_OPTION_ENTRY_NULL };
+  const GOptionEntry entries[] = {
+    { "output", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &output,
+      N_ ("Write the PDF to FILE (replaced if it exists)"), N_ ("FILE") },
+    { "search", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &search,
+      N_ ("Roster: only the members TEXT finds (name, pinyin, ID or phone number)"), N_ ("TEXT") },
+    { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, &args, NULL, NULL },
+    G_OPTION_ENTRY_NULL
+  };
 
   if (!zb_cli_context_parse (ctx, command, entries, &argc, &argv, &status))
     return status;
@@ -250,7 +315,7 @@ zb_cli_command_print (ZbCliContext *ctx, const ZbCliCommand *command, int argc, 
       if (output == NULL)
         return zb_cli_context_usage_error (ctx, command,
                                            _ ("Give the PDF file to write with -o FILE."));
-      return print_documents[i].print (ctx, output);
+      return print_documents[i].print (ctx, output, search);
     }
 
   {

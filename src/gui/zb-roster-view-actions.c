@@ -10,6 +10,8 @@
 
 #include "zb-import-dialog.h"
 #include "zb-member-editor.h"
+#include "zb-print-dialog.h"
+#include "zb-roster-document.h"
 #include "zb-roster-export.h"
 #include "zb-roster-view-private.h"
 #include "zb-status-dialog.h"
@@ -173,6 +175,40 @@ action_export (GtkWidget *widget, const char *name, GVariant *param)
                         self->toast_overlay);
 }
 
+/* The 党员名册 of what the list shows now (search, filters, order), previewed
+ * in the print dialog, which numbers and records it when it is printed. */
+static void
+action_print (GtkWidget *widget, const char *name, GVariant *param)
+{
+  ZbRosterView *self = ZB_ROSTER_VIEW (widget);
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
+  ZbDatabase *db;
+  g_autoptr (ZbDocument) roster = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *org_name = NULL;
+  ZbPrintDialog *dialog;
+
+  if (self->members == NULL)
+    return;
+
+  db = zb_member_repo_get_database (self->members);
+  org_name = zb_database_dup_org_name (db);
+  roster = zb_roster_document_new (self->members, zb_member_list_model_get_query (self->model),
+                                   org_name, NULL, &error);
+  if (roster == NULL)
+    {
+      AdwMessageDialog *message = ADW_MESSAGE_DIALOG (
+          adw_message_dialog_new (parent, _ ("The Roster Cannot Be Printed"), error->message));
+
+      adw_message_dialog_add_response (message, "close", _ ("Close"));
+      gtk_window_present (GTK_WINDOW (message));
+      return;
+    }
+
+  dialog = zb_print_dialog_new (parent, db, "roster", roster);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 _zb_roster_view_update_actions (ZbRosterView *self)
 {
@@ -185,6 +221,7 @@ _zb_roster_view_update_actions (ZbRosterView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.status", active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.import", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.export", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.print", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.search", open);
 }
 
@@ -197,6 +234,9 @@ _zb_roster_view_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "roster.status", "s", action_status);
   gtk_widget_class_install_action (widget_class, "roster.import", NULL, action_import);
   gtk_widget_class_install_action (widget_class, "roster.export", NULL, action_export);
+  gtk_widget_class_install_action (widget_class, "roster.print", NULL, action_print);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "roster.print",
+                                       NULL);
   gtk_widget_class_install_action (widget_class, "roster.clear-filters", NULL,
                                    action_clear_filters);
 }

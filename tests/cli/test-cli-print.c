@@ -375,6 +375,49 @@ test_recover_to_passphrase (void)
   cli_result_free (result);
 }
 
+/* `print roster`: the 党员名册 of the workspace as a PDF with every member,
+ * numbered and recorded in the print log. */
+static void
+test_roster (void)
+{
+  g_autofree char *dir = cli_test_new_dir ("roster");
+  g_autofree char *pw = NULL;
+  g_autofree char *db = cli_test_init_workspace (dir, ORG_NAME, PASSPHRASE, &pw);
+  g_autofree char *pdf = g_build_filename (dir, "roster.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (CliResult) result = NULL;
+  g_autoptr (CliResult) list = NULL;
+  g_auto (GStrv) lines = NULL;
+  guint n_names = 0;
+  int n_pages = 0;
+
+  result = cli_runv ("--db", db, "--passphrase-file", pw, "demo", "--members", "30", NULL);
+  cli_assert_status (result, 0);
+  g_clear_pointer (&result, cli_result_free);
+
+  result = cli_runv ("--db", db, "--passphrase-file", pw, "print", "roster", "-o", pdf, NULL);
+  cli_assert_status (result, 0);
+  g_assert_nonnull (strstr (result->out, "ZB-"));
+
+  text = pdf_file_text (pdf, &n_pages);
+  g_assert_cmpint (n_pages, >=, 1);
+  g_assert_nonnull (strstr (text, "党员名册"));
+  g_assert_nonnull (strstr (text, "共30名党员"));
+
+  /* Every member `members list` shows, by name. */
+  list = cli_runv ("--db", db, "--passphrase-file", pw, "members", "list", "--json", NULL);
+  cli_assert_status (list, 0);
+  lines = g_strsplit (list->out, "\"name\" : ", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) parts = g_strsplit (lines[i], "\"", 3);
+
+      g_assert_nonnull (strstr (text, parts[1]));
+      n_names++;
+    }
+  g_assert_cmpuint (n_names, ==, 30);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -384,6 +427,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/print/verify-print", test_verify_print);
   g_test_add_func ("/cli/print/recovery-sheet", test_recovery_sheet);
   g_test_add_func ("/cli/print/recovery-sheet-passphrase", test_recovery_sheet_passphrase);
+  g_test_add_func ("/cli/print/roster", test_roster);
   g_test_add_func ("/cli/print/recover", test_recover);
   g_test_add_func ("/cli/print/recover-to-passphrase", test_recover_to_passphrase);
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <poppler.h>
 
 #include "ui-test-util.h"
 #include "zb-application.h"
@@ -18,6 +19,8 @@
 #include "zb-id-number.h"
 #include "zb-member-demo.h"
 #include "zb-member-editor.h"
+#include "zb-print-dialog-private.h"
+#include "zb-print-dialog.h"
 #include "zb-org-rules.h"
 #include "zb-rule-code.h"
 #include "zb-roster-view-private.h"
@@ -477,6 +480,65 @@ test_sort (void)
 }
 
 /* A branch of 51 is warned about, with the rule's source. */
+static ZbPrintDialog *
+find_print_dialog (void)
+{
+  g_autoptr (GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ZB_IS_PRINT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Ctrl+P on the roster previews the 党员名册 of the list, and exporting it
+ * writes a PDF with the register's title and every page's header. */
+static void
+test_print (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("ZB_TEST_TMPDIR"), "roster.pdf", NULL);
+  g_autofree char *uri = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  PopplerDocument *pdf;
+  g_autoptr (GError) error = NULL;
+  ZbPrintDialog *dialog;
+  int n_pages;
+
+  gtk_widget_activate_action (GTK_WIDGET (roster ()), "roster.print", NULL);
+  ui_test_iterate_until_idle ();
+  dialog = find_print_dialog ();
+  g_assert_nonnull (dialog);
+  while (zb_print_dialog_get_busy (dialog) || !_zb_print_dialog_page_is_ready (dialog))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (_zb_print_dialog_get_n_pages (dialog), >, 1);
+  ui_test_save_screenshot (GTK_WIDGET (dialog), "roster-print-preview");
+
+  _zb_print_dialog_export_to_file (dialog, file);
+  while (zb_print_dialog_get_busy (dialog))
+    g_main_context_iteration (NULL, TRUE);
+
+  uri = g_file_get_uri (file);
+  pdf = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  n_pages = poppler_document_get_n_pages (pdf);
+  g_assert_cmpint (n_pages, ==, (int)_zb_print_dialog_get_n_pages (dialog));
+  for (int i = 0; i < n_pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (pdf, i);
+      g_autofree char *text = poppler_page_get_text (page);
+
+      g_object_unref (page);
+
+      g_assert_nonnull (strstr (text, "公民身份号码"));
+      if (i == 0)
+        g_assert_nonnull (strstr (text, "党员名册"));
+    }
+  g_object_unref (pdf);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_test_iterate_until_idle ();
+}
+
 static void
 test_organisation (void)
 {
@@ -743,6 +805,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/roster/edit-bad-id", test_edit_bad_id);
   g_test_add_func ("/roster/status-changes", test_status_changes);
   g_test_add_func ("/roster/sort", test_sort);
+  g_test_add_func ("/roster/print", test_print);
   g_test_add_func ("/roster/new-member", test_new_member);
   g_test_add_func ("/roster/organisation", test_organisation);
   g_test_add_func ("/roster/add-branch", test_add_branch);
