@@ -10,7 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "zb-batch-render.h"
-#include "zb-renderer.h"
+#include "zb-renderer-private.h"
 
 typedef struct
 {
@@ -94,40 +94,19 @@ batch_job_report (BatchJob *job, guint done)
                               g_atomic_rc_box_acquire (job), (GDestroyNotify)batch_job_unref);
 }
 
-typedef struct
-{
-  GOutputStream *stream;
-  GCancellable *cancellable;
-  GError *error;
-} PdfWriter;
-
-static cairo_status_t
-write_pdf (void *closure, const unsigned char *data, unsigned int length)
-{
-  PdfWriter *writer = closure;
-
-  if (writer->error != NULL)
-    return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (writer->stream, data, length, NULL, writer->cancellable,
-                                  &writer->error))
-    return CAIRO_STATUS_WRITE_ERROR;
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* Several documents on one cairo PDF surface, each page at its document's
  * paper size, with an outline entry per document. */
 static gboolean
 render_many (BatchJob *job, GOutputStream *stream, GArray *page_counts, GCancellable *cancellable,
              GError **error)
 {
-  PdfWriter writer = { stream, cancellable, NULL };
+  ZbPdfWriter writer = { stream, cancellable, NULL };
   ZbDocument *first = g_ptr_array_index (job->documents, 0);
   cairo_surface_t *surface;
-  cairo_status_t status;
   cairo_t *cr = NULL;
   guint page_no = 0;
 
-  surface = cairo_pdf_surface_create_for_stream (write_pdf, &writer, 595.0, 842.0);
+  surface = cairo_pdf_surface_create_for_stream (_zb_pdf_writer_write, &writer, 595.0, 842.0);
   if (zb_document_get_title (first) != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                     zb_document_get_title (first));
@@ -177,30 +156,7 @@ render_many (BatchJob *job, GOutputStream *stream, GArray *page_counts, GCancell
 
   if (cr != NULL)
     cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (writer.error != NULL)
-    {
-      if (g_error_matches (writer.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, writer.error);
-      else
-        {
-          g_set_error (error, writer.error->domain, writer.error->code,
-                       _ ("The PDF could not be written: %s"), writer.error->message);
-          g_error_free (writer.error);
-        }
-      return FALSE;
-    }
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_warning ("cairo could not make the PDF: %s", cairo_status_to_string (status));
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _ ("The document could not be made into a PDF."));
-      return FALSE;
-    }
-  return TRUE;
+  return _zb_pdf_writer_finish (&writer, surface, error);
 }
 
 static gboolean

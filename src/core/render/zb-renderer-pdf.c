@@ -11,15 +11,8 @@
 
 #include "zb-renderer-private.h"
 
-typedef struct
-{
-  GOutputStream *stream;
-  GCancellable *cancellable;
-  GError *error;
-} ZbPdfWriter;
-
-static cairo_status_t
-write_pdf (void *closure, const unsigned char *data, unsigned int length)
+cairo_status_t
+_zb_pdf_writer_write (void *closure, const unsigned char *data, unsigned int length)
 {
   ZbPdfWriter *writer = closure;
 
@@ -29,6 +22,37 @@ write_pdf (void *closure, const unsigned char *data, unsigned int length)
                                   &writer->error))
     return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
+}
+
+gboolean
+_zb_pdf_writer_finish (ZbPdfWriter *writer, cairo_surface_t *surface, GError **error)
+{
+  cairo_status_t status;
+
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (writer->error != NULL)
+    {
+      if (g_error_matches (writer->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&writer->error));
+      else
+        {
+          g_set_error (error, writer->error->domain, writer->error->code,
+                       _ ("The PDF could not be written: %s"), writer->error->message);
+          g_clear_error (&writer->error);
+        }
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_warning ("cairo could not make the PDF: %s", cairo_status_to_string (status));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _ ("The document could not be made into a PDF."));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -55,7 +79,6 @@ zb_renderer_render_to_pdf (ZbRenderer *self, GOutputStream *stream, GCancellable
 {
   ZbPdfWriter writer = { stream, cancellable, NULL };
   cairo_surface_t *surface;
-  cairo_status_t status;
   cairo_t *cr;
 
   g_return_val_if_fail (ZB_IS_RENDERER (self), FALSE);
@@ -67,7 +90,8 @@ zb_renderer_render_to_pdf (ZbRenderer *self, GOutputStream *stream, GCancellable
       || self->height != self->geo.paper_height)
     zb_renderer_paginate (self, 0, 0);
 
-  surface = cairo_pdf_surface_create_for_stream (write_pdf, &writer, self->width, self->height);
+  surface = cairo_pdf_surface_create_for_stream (_zb_pdf_writer_write, &writer, self->width,
+                                                 self->height);
   set_metadata (self, surface);
   cr = cairo_create (surface);
   for (guint i = 0; i < self->pages->len; i++)
@@ -78,30 +102,7 @@ zb_renderer_render_to_pdf (ZbRenderer *self, GOutputStream *stream, GCancellable
       cairo_show_page (cr);
     }
   cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (writer.error != NULL)
-    {
-      if (g_error_matches (writer.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, writer.error);
-      else
-        {
-          g_set_error (error, writer.error->domain, writer.error->code,
-                       _ ("The PDF could not be written: %s"), writer.error->message);
-          g_error_free (writer.error);
-        }
-      return FALSE;
-    }
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_warning ("cairo could not make the PDF: %s", cairo_status_to_string (status));
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _ ("The document could not be made into a PDF."));
-      return FALSE;
-    }
-  return TRUE;
+  return _zb_pdf_writer_finish (&writer, surface, error);
 }
 
 gboolean

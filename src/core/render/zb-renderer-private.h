@@ -93,4 +93,18 @@ void _zb_renderer_draw_qr (cairo_t *cr, const QRcode *qr, double x, double y, do
 /* "2026年11月27日" */
 char *_zb_renderer_format_date (GDateTime *date);
 
+/* Writing a cairo PDF surface to a GOutputStream (zb-renderer-pdf.c): create
+ * the surface with _zb_pdf_writer_write and a ZbPdfWriter as closure, draw, then
+ * _zb_pdf_writer_finish, which finishes and frees the surface and turns a
+ * write error, a cancellation or a cairo failure into @error. */
+typedef struct
+{
+  GOutputStream *stream;
+  GCancellable *cancellable;
+  GError *error;
+} ZbPdfWriter;
+
+cairo_status_t _zb_pdf_writer_write (void *closure, const unsigned char *data, unsigned int length);
+gboolean _zb_pdf_writer_finish (ZbPdfWriter *writer, cairo_surface_t *surface, GError **error);
+
 G_END_DECLS
