@@ -207,6 +207,10 @@ test_posts_and_counts (RosterFixture *f, gconstpointer data)
   g_assert_true (zb_org_repo_count_members (f->org, branch->id, &n_full, &n_probationary, &error));
   g_assert_cmpuint (n_full, ==, 2);
   g_assert_cmpuint (n_probationary, ==, 1);
+  /* a group counts only its own members */
+  g_assert_true (zb_org_repo_count_members (f->org, group->id, &n_full, &n_probationary, &error));
+  g_assert_cmpuint (n_full, ==, 1);
+  g_assert_cmpuint (n_probationary, ==, 0);
 
   secretary = zb_org_repo_add_post (f->org, a->id, branch->id, term->id, ZB_POST_SECRETARY,
                                     "2023-12-01", NULL, &error);

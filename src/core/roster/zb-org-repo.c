@@ -672,19 +672,55 @@ zb_org_repo_count_members (ZbOrgRepo *self, gint64 unit_id, guint *n_full, guint
                            GError **error)
 {
   sqlite3_stmt *stmt;
+  g_autofree char *kind = NULL;
+  gint64 parent_id = 0;
   int rc;
 
   g_return_val_if_fail (ZB_IS_ORG_REPO (self), FALSE);
 
-  stmt = _zb_database_prepare (self->db,
-                               "SELECT count(*) FILTER (WHERE category = 'full'),"
-                               " count(*) FILTER (WHERE category = 'probationary')"
-                               " FROM member WHERE status = 'active'"
-                               " AND (branch_id = ?1 OR group_id = ?1)",
+  /* A group's members carry its branch too (the repository keeps the two
+   * consistent), so both cases are a range of the (branch_id, group_id) index
+   * rather than a scan of the roster. */
+  stmt = _zb_database_prepare (self->db, "SELECT kind, parent_id FROM org_unit WHERE id = ?1",
                                error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, unit_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      kind = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      parent_id = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _zb_database_set_error (self->db, error);
+
+  if (g_strcmp0 (kind, "group") == 0)
+    {
+      stmt = _zb_database_prepare (self->db,
+                                   "SELECT count(*) FILTER (WHERE category = 'full'),"
+                                   " count(*) FILTER (WHERE category = 'probationary')"
+                                   " FROM member WHERE branch_id = ?1 AND group_id = ?2"
+                                   " AND status = 'active'",
+                                   error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, parent_id);
+      sqlite3_bind_int64 (stmt, 2, unit_id);
+    }
+  else
+    {
+      stmt = _zb_database_prepare (self->db,
+                                   "SELECT count(*) FILTER (WHERE category = 'full'),"
+                                   " count(*) FILTER (WHERE category = 'probationary')"
+                                   " FROM member WHERE branch_id = ?1 AND status = 'active'",
+                                   error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, unit_id);
+    }
+
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
