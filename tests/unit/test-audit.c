@@ -326,10 +326,17 @@ test_tamper_move_separator (Fixture *f, gconstpointer data)
       sqlite3_finalize (stmt);
       g_assert_cmpint (sqlite3_changes (_zb_database_get_handle (f->db)), ==, 1);
       {
-        g_autofree char *moved
-            = g_strdup_printf ("SELECT entity = 'x%smember' FROM audit_log WHERE seq = %lld",
-                               lookalikes[i], (long long)target);
-        g_assert_cmpint (query_int (f, moved), ==, 1);
+        g_autofree char *moved = g_strconcat ("x", lookalikes[i], "member", NULL);
+
+        g_assert_cmpint (sqlite3_prepare_v2 (_zb_database_get_handle (f->db),
+                                             "SELECT entity = ?1 FROM audit_log WHERE seq = ?2", -1,
+                                             &stmt, NULL),
+                         ==, SQLITE_OK);
+        sqlite3_bind_text (stmt, 1, moved, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64 (stmt, 2, target);
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+        g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+        sqlite3_finalize (stmt);
       }
 
       assert_broken_at (f, target);
@@ -469,7 +476,7 @@ test_forged_row_head_not_moved (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *head_hash = NULL;
-  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
   gint64 last;
 
   append_rows (f, 4);
@@ -478,9 +485,14 @@ test_forged_row_head_not_moved (Fixture *f, gconstpointer data)
 
   g_assert_true (zb_audit_append (f->db, "update", "member", NULL, NULL, "{\"x\":1}", &error));
   g_assert_no_error (error);
-  sql = g_strdup_printf ("UPDATE audit_head SET last_seq = %lld, last_hash = '%s'", (long long)last,
-                         head_hash);
-  exec_sql (f, sql);
+  g_assert_cmpint (sqlite3_prepare_v2 (_zb_database_get_handle (f->db),
+                                       "UPDATE audit_head SET last_seq = ?1, last_hash = ?2", -1,
+                                       &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, last);
+  sqlite3_bind_text (stmt, 2, head_hash, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
 
   assert_broken_at (f, last + 1);
 }

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "zb-names.h"
 #include "zb-audit.h"
 #include "zb-codes.h"
 #include "zb-member-rules.h"
@@ -41,14 +42,13 @@ zb_member_event_kind_to_string (ZbMemberEventKind kind)
 gboolean
 zb_member_event_kind_from_string (const char *text, ZbMemberEventKind *kind)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    if (g_strcmp0 (kind_names[i], text) == 0)
-      {
-        if (kind != NULL)
-          *kind = (ZbMemberEventKind)i;
-        return TRUE;
-      }
-  return FALSE;
+  guint index;
+
+  if (!zb_name_lookup (kind_names, G_N_ELEMENTS (kind_names), text, &index))
+    return FALSE;
+  if (kind != NULL)
+    *kind = (ZbMemberEventKind)index;
+  return TRUE;
 }
 
 const char *

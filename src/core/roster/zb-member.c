@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "zb-member.h"
+#include "zb-names.h"
 
 ZbMemberRecord *
 zb_member_record_new (void)
@@ -85,18 +86,6 @@ static const char *const category_names[] = { "full", "probationary" };
 static const char *const standing_names[] = { "normal", "suspended" };
 static const char *const status_names[] = { "active", "transferred_out", "left", "deceased" };
 
-static gboolean
-lookup_name (const char *const *names, guint n_names, const char *text, int *value)
-{
-  for (guint i = 0; i < n_names; i++)
-    if (names[i] != NULL && g_strcmp0 (names[i], text) == 0)
-      {
-        *value = (int)i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 const char *
 zb_gender_to_string (ZbGender gender)
 {
@@ -106,9 +95,9 @@ zb_gender_to_string (ZbGender gender)
 gboolean
 zb_gender_from_string (const char *text, ZbGender *gender)
 {
-  int value;
+  guint value;
 
-  if (!lookup_name (gender_names, G_N_ELEMENTS (gender_names), text, &value))
+  if (!zb_name_lookup (gender_names, G_N_ELEMENTS (gender_names), text, &value))
     return FALSE;
   *gender = (ZbGender)value;
   return TRUE;
@@ -123,9 +112,9 @@ zb_member_category_to_string (ZbMemberCategory category)
 gboolean
 zb_member_category_from_string (const char *text, ZbMemberCategory *category)
 {
-  int value;
+  guint value;
 
-  if (!lookup_name (category_names, G_N_ELEMENTS (category_names), text, &value))
+  if (!zb_name_lookup (category_names, G_N_ELEMENTS (category_names), text, &value))
     return FALSE;
   *category = (ZbMemberCategory)value;
   return TRUE;
@@ -140,9 +129,9 @@ zb_standing_to_string (ZbStanding standing)
 gboolean
 zb_standing_from_string (const char *text, ZbStanding *standing)
 {
-  int value;
+  guint value;
 
-  if (!lookup_name (standing_names, G_N_ELEMENTS (standing_names), text, &value))
+  if (!zb_name_lookup (standing_names, G_N_ELEMENTS (standing_names), text, &value))
     return FALSE;
   *standing = (ZbStanding)value;
   return TRUE;
@@ -157,9 +146,9 @@ zb_member_status_to_string (ZbMemberStatus status)
 gboolean
 zb_member_status_from_string (const char *text, ZbMemberStatus *status)
 {
-  int value;
+  guint value;
 
-  if (!lookup_name (status_names, G_N_ELEMENTS (status_names), text, &value))
+  if (!zb_name_lookup (status_names, G_N_ELEMENTS (status_names), text, &value))
     return FALSE;
   *status = (ZbMemberStatus)value;
   return TRUE;

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "zb-names.h"
 #include "zb-audit.h"
 #include "zb-member-rules.h"
 #include "zb-org-repo.h"
@@ -100,14 +101,13 @@ zb_org_unit_kind_to_string (ZbOrgUnitKind kind)
 gboolean
 zb_org_unit_kind_from_string (const char *text, ZbOrgUnitKind *kind)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    if (g_strcmp0 (kind_names[i], text) == 0)
-      {
-        if (kind != NULL)
-          *kind = (ZbOrgUnitKind)i;
-        return TRUE;
-      }
-  return FALSE;
+  guint index;
+
+  if (!zb_name_lookup (kind_names, G_N_ELEMENTS (kind_names), text, &index))
+    return FALSE;
+  if (kind != NULL)
+    *kind = (ZbOrgUnitKind)index;
+  return TRUE;
 }
 
 const char *
@@ -137,14 +137,13 @@ zb_party_post_role_to_string (ZbPartyPostRole role)
 gboolean
 zb_party_post_role_from_string (const char *text, ZbPartyPostRole *role)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (role_names); i++)
-    if (g_strcmp0 (role_names[i], text) == 0)
-      {
-        if (role != NULL)
-          *role = (ZbPartyPostRole)i;
-        return TRUE;
-      }
-  return FALSE;
+  guint index;
+
+  if (!zb_name_lookup (role_names, G_N_ELEMENTS (role_names), text, &index))
+    return FALSE;
+  if (role != NULL)
+    *role = (ZbPartyPostRole)index;
+  return TRUE;
 }
 
 const char *

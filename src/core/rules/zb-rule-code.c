@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "zb-names.h"
 #include "zb-rule-code.h"
 
 /* Indexed by ZbRuleCode. The strings are an interface (import reports, JSON). */
@@ -40,14 +41,13 @@ zb_rule_code_to_string (ZbRuleCode code)
 gboolean
 zb_rule_code_from_string (const char *text, ZbRuleCode *code)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (code_strings); i++)
-    if (g_strcmp0 (code_strings[i], text) == 0)
-      {
-        if (code != NULL)
-          *code = (ZbRuleCode)i;
-        return TRUE;
-      }
-  return FALSE;
+  guint index;
+
+  if (!zb_name_lookup (code_strings, G_N_ELEMENTS (code_strings), text, &index))
+    return FALSE;
+  if (code != NULL)
+    *code = (ZbRuleCode)index;
+  return TRUE;
 }
 
 const char *
