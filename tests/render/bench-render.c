@@ -57,6 +57,23 @@ make_form (void)
   return sample_meeting_form ();
 }
 
+/* The same form with three characters no earlier form had: the kept font
+ * subsets must be cut again each time, as for a member whose name has a
+ * character the documents printed so far did not. */
+static ZbDocument *
+make_form_new_characters (void)
+{
+  static gunichar next = 0x5000;
+  ZbDocument *doc = sample_meeting_form ();
+  GString *text = g_string_new ("列席人员：");
+
+  for (guint i = 0; i < 3; i++)
+    g_string_append_unichar (text, next++);
+  zb_document_add_paragraph (doc, text->str);
+  g_string_free (text, TRUE);
+  return doc;
+}
+
 static ZbDocument *
 make_register (void)
 {
@@ -106,6 +123,7 @@ main (int argc, char *argv[])
            "form, cold", pages, size, cold, cpu);
 
   run ("one-page form", make_form, 30);
+  run ("form, new characters", make_form_new_characters, 30);
   run ("recovery sheet", make_sheet, 30);
   run ("register, 1,000 rows", make_register, 5);
   return 0;

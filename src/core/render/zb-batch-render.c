@@ -127,6 +127,9 @@ render_many (BatchJob *job, GOutputStream *stream, GArray *page_counts, GCancell
       zb_page_setup_get_geometry (zb_document_get_page_setup (document), &geo);
       n_pages = zb_renderer_paginate (renderer, 0, 0);
       g_array_append_val (page_counts, n_pages);
+      /* Documents after the first mostly find their glyphs in the kept
+       * subsets, and share their fonts in the PDF. */
+      _zb_renderer_prepare_subsets (renderer);
 
       for (guint i = 0; i < n_pages; i++)
         {

@@ -41,6 +41,25 @@ _zb_renderer_draw_qr (cairo_t *cr, const QRcode *qr, double x, double y, double 
   cairo_fill (cr);
 }
 
+/* Pango's drawing, or the document's font subsets when it has them. */
+static void
+show_line (ZbRenderer *self, cairo_t *cr, PangoLayoutLine *line)
+{
+  if (self->subsets != NULL)
+    _zb_font_subsets_show_line (self->subsets, cr, line);
+  else
+    pango_cairo_show_layout_line (cr, line);
+}
+
+static void
+show_layout (ZbRenderer *self, cairo_t *cr, PangoLayout *layout)
+{
+  if (self->subsets != NULL)
+    _zb_font_subsets_show_layout (self->subsets, cr, layout);
+  else
+    pango_cairo_show_layout (cr, layout);
+}
+
 void
 _zb_renderer_draw_ops (ZbRenderer *self, cairo_t *cr, ZbPage *page)
 {
@@ -65,7 +84,7 @@ _zb_renderer_draw_ops (ZbRenderer *self, cairo_t *cr, ZbPage *page)
         {
         case ZB_OP_TEXT:
           cairo_move_to (cr, op->x, op->y);
-          pango_cairo_show_layout_line (cr, op->data);
+          show_line (self, cr, op->data);
           cairo_new_path (cr);
           break;
         case ZB_OP_RECT:
@@ -116,10 +135,10 @@ small_print (ZbRenderer *self, ZbFontRole role, double size, const char *text, d
 
 /* Draws @layout with its first baseline at @baseline and its box at @x. */
 static void
-show_at_baseline (cairo_t *cr, PangoLayout *layout, double x, double baseline)
+show_at_baseline (ZbRenderer *self, cairo_t *cr, PangoLayout *layout, double x, double baseline)
 {
   cairo_move_to (cr, x, baseline - (double)pango_layout_get_baseline (layout) / PANGO_SCALE);
-  pango_cairo_show_layout (cr, layout);
+  show_layout (self, cr, layout);
 }
 
 static double
@@ -149,14 +168,14 @@ draw_header (ZbRenderer *self, cairo_t *cr)
       g_autoptr (PangoLayout) layout
           = small_print (self, ZB_FONT_BODY, ZB_HEADER_SIZE, org, half, PANGO_ALIGN_LEFT);
 
-      show_at_baseline (cr, layout, self->body_x, baseline);
+      show_at_baseline (self, cr, layout, self->body_x, baseline);
     }
   if (title != NULL)
     {
       g_autoptr (PangoLayout) layout
           = small_print (self, ZB_FONT_BODY, ZB_HEADER_SIZE, title, half, PANGO_ALIGN_RIGHT);
 
-      show_at_baseline (cr, layout, self->body_x + self->body_w - half, baseline);
+      show_at_baseline (self, cr, layout, self->body_x + self->body_w - half, baseline);
     }
   cairo_set_line_width (cr, 0.4);
   cairo_move_to (cr, self->body_x, baseline + ZB_MM_TO_PT (2.5));
@@ -191,7 +210,7 @@ draw_page_number (ZbRenderer *self, cairo_t *cr, guint page)
       x = self->body_x + (self->body_w - width) / 2;
     }
   cairo_move_to (cr, x, top);
-  pango_cairo_show_layout (cr, layout);
+  show_layout (self, cr, layout);
 }
 
 /* The marking, the number, the print date and the verification QR code. */
@@ -244,8 +263,8 @@ draw_footer (ZbRenderer *self, cairo_t *cr, guint page)
   second = small_print (self, ZB_FONT_BODY, ZB_FOOTER_SIZE, line2, text_w, align);
 
   mid = qr_y + qr / 2;
-  show_at_baseline (cr, first, text_x, mid - 2);
-  show_at_baseline (cr, second, text_x, mid + ZB_FOOTER_SIZE + 2);
+  show_at_baseline (self, cr, first, text_x, mid - 2);
+  show_at_baseline (self, cr, second, text_x, mid + ZB_FOOTER_SIZE + 2);
 
   if (self->footer_qr != NULL)
     _zb_renderer_draw_qr (cr, self->footer_qr, qr_x, qr_y, qr);

@@ -89,6 +89,7 @@ zb_renderer_render_to_pdf (ZbRenderer *self, GOutputStream *stream, GCancellable
   if (!self->paginated || self->width != self->geo.paper_width
       || self->height != self->geo.paper_height)
     zb_renderer_paginate (self, 0, 0);
+  _zb_renderer_prepare_subsets (self);
 
   surface = cairo_pdf_surface_create_for_stream (_zb_pdf_writer_write, &writer, self->width,
                                                  self->height);

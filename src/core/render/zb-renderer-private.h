@@ -8,6 +8,7 @@
 #include <qrencode.h>
 
 #include "zb-document-private.h"
+#include "zb-font-subsets-private.h"
 #include "zb-renderer.h"
 
 G_BEGIN_DECLS
@@ -63,6 +64,9 @@ struct _ZbRenderer
   gboolean page_has_content;
 
   GArray *metrics; /* ZbFontMetrics cache */
+
+  /* When set, text is drawn from subsets of the fonts (PDF output). */
+  ZbFontSubsets *subsets;
 };
 
 /* zb-renderer.c */
@@ -80,6 +84,9 @@ double _zb_renderer_baseline (ZbRenderer *self, const PangoFontDescription *font
 void _zb_renderer_emit_lines (ZbRenderer *self, PangoLayout *layout, int first, int last, double x,
                               double top, double advance, double baseline);
 QRcode *_zb_renderer_encode_qr (ZbRenderer *self, const char *text, QRecLevel level);
+/* Makes the pages draw their text from subsets of the fonts holding just the
+ * glyphs they use (see zb-font-subsets-private.h); paginating again drops them. */
+void _zb_renderer_prepare_subsets (ZbRenderer *self);
 
 /* zb-renderer-table.c */
 /* Flows @table from the cursor, over as many pages as it needs, rows whole,

@@ -70,6 +70,7 @@ reset (ZbRenderer *self)
   g_ptr_array_set_size (self->qrcodes, 0);
   g_clear_pointer (&self->footer_qr, qrcode_free);
   g_clear_pointer (&self->footer_qr_text, g_free);
+  g_clear_pointer (&self->subsets, _zb_font_subsets_free);
   self->page = NULL;
   self->paginated = FALSE;
 }
@@ -657,4 +658,27 @@ zb_renderer_draw_page (ZbRenderer *self, cairo_t *cr, guint page)
   _zb_renderer_draw_ops (self, cr, g_ptr_array_index (self->pages, page));
   _zb_renderer_draw_decorations (self, cr, page);
   cairo_restore (cr);
+}
+
+void
+_zb_renderer_prepare_subsets (ZbRenderer *self)
+{
+  cairo_surface_t *scratch;
+  cairo_t *cr;
+
+  if (!self->paginated)
+    zb_renderer_paginate (self, 0, 0);
+  if (self->subsets != NULL)
+    return;
+
+  /* The pages are drawn once onto a scratch surface with the subsets
+   * collecting the glyphs each face needs. */
+  self->subsets = _zb_font_subsets_new ();
+  scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cr = cairo_create (scratch);
+  for (guint i = 0; i < self->pages->len; i++)
+    zb_renderer_draw_page (self, cr, i);
+  cairo_destroy (cr);
+  cairo_surface_destroy (scratch);
+  _zb_font_subsets_prepare (self->subsets);
 }
