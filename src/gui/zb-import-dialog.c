@@ -623,7 +623,7 @@ on_sheet_read_cb (GObject *source, GAsyncResult *result, gpointer data)
   if (run->parent == NULL || run->repo == NULL)
     ;
   else if (sheet == NULL)
-    /* The exchange's messages say what to do (e.g. save .xls as .xlsx). */
+    /* The exchange's messages say what to do (e.g. save it as .xlsx). */
     zb_import_dialog_tell (run->parent, _ ("This File Cannot Be Imported"), error->message);
   else
     {
@@ -671,9 +671,9 @@ zb_import_dialog_run (GtkWindow *parent, ZbMemberRepo *repo, ZbOrgRepo *org,
 
   gtk_file_filter_set_name (filter, _ ("Rosters (Excel, WPS, CSV)"));
   gtk_file_filter_add_suffix (filter, "xlsx");
-  gtk_file_filter_add_suffix (filter, "csv");
-  /* Offered so that the user gets the explanation of how to save it. */
   gtk_file_filter_add_suffix (filter, "xls");
+  gtk_file_filter_add_suffix (filter, "et");
+  gtk_file_filter_add_suffix (filter, "csv");
 
   native = gtk_file_chooser_native_new (_ ("Import Roster"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _ ("_Open"), _ ("_Cancel"));

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ZbImportDialog, zb_import_dialog, ZB, IMPORT_DIALOG, AdwWindow)
 
-/* Asks for a file (.xlsx, .csv; .xls is explained), reads it and shows the
+/* Asks for a file (.xlsx, .xls, WPS .et, .csv), reads it and shows the
  * import dialog over @parent: the columns mapped by their headers (each can be
  * changed), the first records as they will be read, and every record with a
  * problem, with its row and reason. 导入 writes all in one step, only when no

@@ -352,6 +352,62 @@ translated (const char *msgid)
   return result;
 }
 
+static char *
+fixture (const char *name)
+{
+  return g_build_filename (g_getenv ("ZB_SOURCE_ROOT"), "tests", "exchange", "fixtures", name,
+                           NULL);
+}
+
+/* Last year's roster as an Excel 97–2003 file (written by LibreOffice). */
+static void
+test_import_xls (Workspace *w, gconstpointer data)
+{
+  g_autofree char *numeric = fixture ("roster-numeric-id.xls");
+  g_autofree char *xls = fixture ("roster-libreoffice.xls");
+
+  {
+    /* ID numbers Excel rounded are rejected, every one, and nothing written */
+    g_autoptr (CliResult) result = run (w, "import", "members", numeric, "--json", NULL);
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    JsonObject *root;
+    JsonArray *rejected;
+
+    cli_assert_status (result, 1);
+    root = parse_object (parser, result->out);
+    rejected = json_object_get_array_member (root, "rejected");
+    g_assert_cmpuint (json_array_get_length (rejected), ==, 5);
+    for (guint i = 0; i < 5; i++)
+      {
+        JsonObject *problem = json_array_get_object_element (rejected, i);
+
+        g_assert_cmpint (json_object_get_int_member (problem, "record"), ==, i + 1);
+        g_assert_cmpstr (json_object_get_string_member (problem, "code"), ==, "id-format");
+      }
+    g_assert_cmpint (count_members (w), ==, 0);
+  }
+  {
+    g_autoptr (CliResult) result = run (w, "import", "members", xls, "--json", NULL);
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    JsonObject *root;
+
+    cli_assert_status (result, 0);
+    root = parse_object (parser, result->out);
+    g_assert_cmpint (json_object_get_int_member (root, "accepted"), ==, 5);
+    g_assert_cmpint (json_object_get_int_member (root, "written"), ==, 5);
+    g_assert_cmpint (count_members (w), ==, 5);
+  }
+  {
+    g_autoptr (CliResult) list = run (w, "members", "list", "--search", "李秀英", "--json", NULL);
+
+    cli_assert_status (list, 0);
+    /* the text, the date cell and the ID number kept as text came through */
+    g_assert_nonnull (strstr (list->out, "回族"));
+    g_assert_nonnull (strstr (list->out, "1972-08-05"));
+    g_assert_nonnull (strstr (list->out, "12010419720805002"));
+  }
+}
+
 static void
 test_branches (Workspace *w, gconstpointer data)
 {
@@ -421,6 +477,7 @@ main (int argc, char *argv[])
   ADD ("/cli/exchange/import-and-undo", test_import_and_undo);
   ADD ("/cli/exchange/export", test_export);
   ADD ("/cli/exchange/bad-files", test_bad_files);
+  ADD ("/cli/exchange/import-xls", test_import_xls);
   ADD ("/cli/exchange/branches", test_branches);
   ADD ("/cli/exchange/chinese", test_chinese_messages);
 #undef ADD

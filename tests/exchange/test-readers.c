@@ -523,19 +523,62 @@ test_xlsx_zip_bomb (void)
   g_assert_error (error, ZB_EXCHANGE_ERROR, ZB_EXCHANGE_ERROR_TOO_LARGE);
 }
 
+/* .xls as LibreOffice writes it (tests/exchange/fixtures/make-fixtures.py):
+ * the same cells as its .xlsx. */
+static void
+test_xls_libreoffice (void)
+{
+  g_autoptr (ZbSheet) sheet = read_fixture ("roster-libreoffice.xls");
+  g_autofree char *id = ex_id_number ("11010519650312001");
+
+  g_assert_cmpstr (zb_sheet_get_format (sheet), ==, "xls");
+  g_assert_cmpuint (zb_sheet_get_n_rows (sheet), ==, 6);
+  g_assert_cmpuint (zb_sheet_get_row_number (sheet, 5), ==, 6);
+  g_assert_cmpstr (ex_cell (sheet, 0, 3), ==, "公民身份号码");
+  g_assert_cmpstr (ex_cell (sheet, 0, 10), ==, "备注");
+  g_assert_cmpstr (ex_cell (sheet, 1, 0), ==, "张建国");
+  g_assert_cmpint (ex_cell_kind (sheet, 1, 3), ==, ZB_CELL_TEXT);
+  g_assert_cmpstr (ex_cell (sheet, 1, 3), ==, id);
+  g_assert_cmpint (ex_cell_kind (sheet, 1, 4), ==, ZB_CELL_DATE);
+  g_assert_cmpstr (ex_cell (sheet, 1, 4), ==, "1965-03-12");
+  g_assert_cmpstr (ex_cell (sheet, 2, 10), ==, "退休返聘");
+  g_assert_cmpstr (ex_cell (sheet, 4, 9), ==, "02112345678");
+  /* an empty 转正时间 is no cell */
+  g_assert_null (zb_sheet_get_cell (sheet, 5, 7));
+}
+
+/* ID numbers typed into a General column: Excel and LibreOffice keep 15
+ * significant digits, and the text is what Excel shows, so the importer can
+ * tell the number was rounded. */
+static void
+test_xls_numeric_id (void)
+{
+  g_autoptr (ZbSheet) sheet = read_fixture ("roster-numeric-id.xls");
+  const ZbCell *cell = zb_sheet_get_cell (sheet, 1, 3);
+
+  g_assert_nonnull (cell);
+  g_assert_cmpint (cell->kind, ==, ZB_CELL_NUMBER);
+  g_assert_cmpfloat (cell->number, >, 1e17);
+  g_assert_true (g_str_has_prefix (cell->text, "1.1010519650312"));
+  g_assert_true (g_str_has_suffix (cell->text, "E+17"));
+}
+
 static void
 test_old_formats (void)
 {
   static const char ole2[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 rest of a BIFF file";
+  static const char html[] = "<html><body><table><tr><td>姓名</td></tr></table></body></html>";
   g_autofree char *xls = ex_write_file ("roster.xls", ole2, sizeof ole2 - 1);
   g_autofree char *et = ex_write_file ("roster.et", ole2, sizeof ole2 - 1);
+  g_autofree char *web = ex_write_file ("export.xls", html, sizeof html - 1);
   g_autofree char *fake = ex_write_file ("roster.xlsx", "姓名\n张三\n", -1);
   g_autoptr (GError) error = NULL;
   ZbSheet *sheet;
 
+  /* a compound file that is no workbook (damaged, or an encrypted .xlsx) */
   sheet = zb_sheet_read_file (xls, NULL, &error);
   g_assert_null (sheet);
-  g_assert_error (error, ZB_EXCHANGE_ERROR, ZB_EXCHANGE_ERROR_UNSUPPORTED);
+  g_assert_error (error, ZB_EXCHANGE_ERROR, ZB_EXCHANGE_ERROR_DAMAGED);
   /* says what to do: save as .xlsx or .csv */
   g_assert_nonnull (strstr (error->message, ".xlsx"));
   g_assert_nonnull (strstr (error->message, ".csv"));
@@ -543,7 +586,14 @@ test_old_formats (void)
 
   sheet = zb_sheet_read_file (et, NULL, &error);
   g_assert_null (sheet);
+  g_assert_error (error, ZB_EXCHANGE_ERROR, ZB_EXCHANGE_ERROR_DAMAGED);
+  g_clear_error (&error);
+
+  /* web systems export HTML tables named .xls */
+  sheet = zb_sheet_read_file (web, NULL, &error);
+  g_assert_null (sheet);
   g_assert_error (error, ZB_EXCHANGE_ERROR, ZB_EXCHANGE_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message, ".xlsx"));
   g_clear_error (&error);
 
   sheet = zb_sheet_read_file (fake, NULL, &error);
@@ -591,6 +641,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/exchange/csv/errors", test_csv_errors);
   g_test_add_func ("/exchange/xlsx/cells", test_xlsx_cells);
   g_test_add_func ("/exchange/xlsx/libreoffice", test_xlsx_libreoffice);
+  g_test_add_func ("/exchange/xls/libreoffice", test_xls_libreoffice);
+  g_test_add_func ("/exchange/xls/numeric-id", test_xls_numeric_id);
   g_test_add_func ("/exchange/xlsx/prefixed", test_xlsx_prefixed);
   g_test_add_func ("/exchange/xlsx/all-hidden", test_xlsx_all_hidden);
   g_test_add_func ("/exchange/xlsx/errors", test_xlsx_errors);

@@ -14,6 +14,7 @@
 #include "zb-csv-reader.h"
 #include "zb-exchange-error.h"
 #include "zb-sheet-private.h"
+#include "zb-xls-reader.h"
 #include "zb-xlsx-reader.h"
 
 typedef struct
@@ -337,8 +338,9 @@ set_save_as_error (const char *path, GError **error)
 {
   g_autofree char *name = g_filename_display_basename (path);
 
-  /* Debian has no library that reads .xls (BIFF) well, nor .et; both Excel and
-   * WPS save a copy as .xlsx in two clicks. */
+  /* A .xls or .et that is not a workbook at all (web systems export HTML
+   * tables under that name); both Excel and WPS save a copy as .xlsx in two
+   * clicks. */
   g_set_error (error, ZB_EXCHANGE_ERROR, ZB_EXCHANGE_ERROR_UNSUPPORTED,
                _ ("“%s” is in an older spreadsheet format that cannot be read. Please open it in "
                   "Excel or WPS and save it as .xlsx or .csv."),
@@ -389,8 +391,11 @@ zb_sheet_read_file (const char *path, GCancellable *cancellable, GError **error)
   if (n_head >= 4 && memcmp (head, "PK\x03\x04", 4) == 0)
     return zb_xlsx_read_file (path, cancellable, error);
 
-  if ((n_head == sizeof OLE2_MAGIC && memcmp (head, OLE2_MAGIC, sizeof OLE2_MAGIC) == 0)
-      || g_str_has_suffix (lower, ".xls") || g_str_has_suffix (lower, ".et"))
+  /* Excel 97–2003 workbooks, and WPS's .et, which is the same format */
+  if (n_head == sizeof OLE2_MAGIC && memcmp (head, OLE2_MAGIC, sizeof OLE2_MAGIC) == 0)
+    return zb_xls_read_file (path, cancellable, error);
+
+  if (g_str_has_suffix (lower, ".xls") || g_str_has_suffix (lower, ".et"))
     return set_save_as_error (path, error), NULL;
 
   if (g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".ods")

@@ -49,7 +49,7 @@ const ZbCell *zb_sheet_get_cell (ZbSheet *self, guint row, guint column);
 /* One more than the largest column index of any cell. */
 guint zb_sheet_get_n_columns (ZbSheet *self);
 
-/* What the file was: "csv" or "xlsx". For CSV also the encoding it was read in
+/* What the file was: "csv", "xlsx" or "xls". For CSV also the encoding it was read in
  * ("UTF-8", "GB18030", "UTF-16") and the separator; NULL / 0 otherwise. */
 const char *zb_sheet_get_format (ZbSheet *self);
 const char *zb_sheet_get_encoding (ZbSheet *self);
@@ -58,9 +58,10 @@ gunichar zb_sheet_get_separator (ZbSheet *self);
 /* "A", "B", … "Z", "AA" …: a column as spreadsheets name it. */
 char *zb_sheet_column_name (guint column);
 
-/* Reads @path as CSV or XLSX, by its content (a zip is XLSX) and its name.
- * Refuses .xls and other formats with ZB_EXCHANGE_ERROR_UNSUPPORTED and a
- * message that says how to save the file instead. */
+/* Reads @path as CSV, XLSX or XLS, by its content (a zip is XLSX, an OLE2
+ * compound file XLS or WPS .et) and its name. Refuses other formats with
+ * ZB_EXCHANGE_ERROR_UNSUPPORTED and a message that says how to save the file
+ * instead. */
 ZbSheet *zb_sheet_read_file (const char *path, GCancellable *cancellable, GError **error);
 void zb_sheet_read_file_async (const char *path, GCancellable *cancellable,
                                GAsyncReadyCallback callback, gpointer user_data);
