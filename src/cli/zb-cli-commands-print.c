@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "zb-cli-commands-print.h"
 #include "zb-cli-commands.h"
 #include "zb-cli-passphrase.h"
 #include "zb-print-log.h"
@@ -17,18 +18,20 @@
 #include "zb-roster-document.h"
 
 /* The documents `zhibu-cli print` makes. Each opens the workspace itself
- * (ctx), writes the PDF to @output and returns an exit status. A new document
- * is one more row here. */
-typedef int (*PrintDocumentFunc) (ZbCliContext *ctx, const char *output, const char *search);
+ * (ctx), writes the PDF to options->output and returns an exit status. A new
+ * document is one more row here. */
+typedef int (*PrintDocumentFunc) (ZbCliContext *ctx, const ZbCliPrintOptions *options);
 
-static int print_recovery_sheet (ZbCliContext *ctx, const char *output, const char *search);
-static int print_roster (ZbCliContext *ctx, const char *output, const char *search);
+static int print_recovery_sheet (ZbCliContext *ctx, const ZbCliPrintOptions *options);
+static int print_roster (ZbCliContext *ctx, const ZbCliPrintOptions *options);
 
 static const struct
 {
   const char *name;
   PrintDocumentFunc print;
 } print_documents[] = {
+  { "member-sheet", zb_cli_print_member_sheet },
+  { "member-sheets", zb_cli_print_member_sheets },
   { "recovery-sheet", print_recovery_sheet },
   { "roster", print_roster },
 };
@@ -148,8 +151,9 @@ zb_cli_command_verify_print (ZbCliContext *ctx, const ZbCliCommand *command, int
 /* print */
 
 static int
-print_recovery_sheet (ZbCliContext *ctx, const char *output, const char *search)
+print_recovery_sheet (ZbCliContext *ctx, const ZbCliPrintOptions *options)
 {
+  const char *output = options->output;
   g_autoptr (ZbDatabase) db = NULL;
   g_autoptr (ZbSecret) key = NULL;
   g_autoptr (ZbDocument) sheet = NULL;
@@ -220,8 +224,10 @@ print_recovery_sheet (ZbCliContext *ctx, const char *output, const char *search)
 /* The 党员名册 of the active roster (or of the members @search finds), in
  * 姓氏笔画 order, numbered and recorded in the print log like every export. */
 static int
-print_roster (ZbCliContext *ctx, const char *output, const char *search)
+print_roster (ZbCliContext *ctx, const ZbCliPrintOptions *options)
 {
+  const char *output = options->output;
+  const char *search = options->search;
   g_autoptr (ZbDatabase) db = NULL;
   g_autoptr (ZbMemberRepo) repo = NULL;
   g_autoptr (ZbDocument) roster = NULL;
@@ -281,13 +287,23 @@ zb_cli_command_print (ZbCliContext *ctx, const ZbCliCommand *command, int argc, 
   g_auto (GStrv) args = NULL;
   g_autofree char *output = NULL;
   g_autofree char *search = NULL;
+  g_autofree char *id_number = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *branch = NULL;
   g_autoptr (GString) names = g_string_new (NULL);
+  ZbCliPrintOptions options = { 0 };
   int status;
   const GOptionEntry entries[] = {
     { "output", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &output,
       N_ ("Write the PDF to FILE (replaced if it exists)"), N_ ("FILE") },
     { "search", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &search,
       N_ ("Roster: only the members TEXT finds (name, pinyin, ID or phone number)"), N_ ("TEXT") },
+    { "id-number", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &id_number,
+      N_ ("Member sheet: the member with this ID number"), N_ ("NUMBER") },
+    { "uuid", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &uuid,
+      N_ ("Member sheet: the member with this UUID"), N_ ("UUID") },
+    { "branch", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &branch,
+      N_ ("Member sheets: only the members of the branch NAME"), N_ ("NAME") },
     { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, &args, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -315,7 +331,13 @@ zb_cli_command_print (ZbCliContext *ctx, const ZbCliCommand *command, int argc, 
       if (output == NULL)
         return zb_cli_context_usage_error (ctx, command,
                                            _ ("Give the PDF file to write with -o FILE."));
-      return print_documents[i].print (ctx, output, search);
+      options.command = command;
+      options.output = output;
+      options.search = search;
+      options.id_number = id_number;
+      options.uuid = uuid;
+      options.branch = branch;
+      return print_documents[i].print (ctx, &options);
     }
 
   {

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ZbMemberDetail, zb_member_detail, ZB, MEMBER_DETAIL, AdwBin)
 
 /* Signals: "close" — the user closed the pane.
- * Its buttons use the actions roster.edit-member and roster.status(s). */
+ * Its buttons use the actions roster.edit-member, roster.status(s) and
+ * roster.print-sheet. */
 
 void zb_member_detail_set_repos (ZbMemberDetail *self, ZbMemberRepo *members, ZbOrgRepo *org);
 /* Shows the member with @uuid (NULL: nobody), read fresh from the repository;

@@ -10,6 +10,7 @@
 
 #include "zb-import-dialog.h"
 #include "zb-member-editor.h"
+#include "zb-member-sheet.h"
 #include "zb-print-dialog.h"
 #include "zb-roster-document.h"
 #include "zb-roster-export.h"
@@ -209,6 +210,132 @@ action_print (GtkWidget *widget, const char *name, GVariant *param)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A list this long is confirmed before its sheets are made: each is a page
+ * or more, and making hundreds takes a while. */
+#define CONFIRM_SHEETS_OVER 50
+
+static void
+zb_roster_view_tell (ZbRosterView *self, const char *heading, const char *body)
+{
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  AdwMessageDialog *message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+
+  adw_message_dialog_add_response (message, "close", _ ("Close"));
+  adw_message_dialog_set_default_response (message, "close");
+  adw_message_dialog_set_close_response (message, "close");
+  gtk_window_present (GTK_WINDOW (message));
+}
+
+/* The 党员基本信息表 of the member in the detail pane, previewed in the print
+ * dialog, which numbers and records it when it is printed or exported. */
+static void
+action_print_sheet (GtkWidget *widget, const char *name, GVariant *param)
+{
+  ZbRosterView *self = ZB_ROSTER_VIEW (widget);
+  const char *uuid = zb_member_detail_get_uuid (self->detail);
+  g_autoptr (ZbDocument) sheet = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *org_name = NULL;
+  ZbDatabase *db;
+  ZbPrintDialog *dialog;
+
+  if (self->members == NULL || uuid == NULL)
+    return;
+
+  db = zb_member_repo_get_database (self->members);
+  org_name = zb_database_dup_org_name (db);
+  sheet = zb_member_sheet_new_for_uuid (self->members, self->org, uuid, org_name, NULL, &error);
+  if (sheet == NULL)
+    {
+      zb_roster_view_tell (self, _ ("The Member Sheet Cannot Be Printed"), error->message);
+      return;
+    }
+
+  dialog = zb_print_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), db, ZB_MEMBER_SHEET_KIND,
+                                sheet);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* One sheet for each member the list shows now (search, filters, order), in
+ * one batch with progress and Cancel; each sheet gets its own number. */
+static void
+zb_roster_view_print_sheets (ZbRosterView *self)
+{
+  g_autoptr (GPtrArray) sheets = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *org_name = NULL;
+  ZbDatabase *db;
+  ZbPrintDialog *dialog;
+
+  if (self->members == NULL || self->model == NULL)
+    return;
+
+  db = zb_member_repo_get_database (self->members);
+  org_name = zb_database_dup_org_name (db);
+  sheets = zb_member_sheets_new_for_query (self->members, self->org,
+                                           zb_member_list_model_get_query (self->model), org_name,
+                                           NULL, NULL, &error);
+  if (sheets == NULL)
+    {
+      zb_roster_view_tell (self, _ ("The Member Sheets Cannot Be Printed"), error->message);
+      return;
+    }
+  /* The list emptied meanwhile. */
+  if (sheets->len == 0)
+    return;
+
+  dialog = zb_print_dialog_new_for_batch (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), db,
+                                          ZB_MEMBER_SHEET_KIND, sheets);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_print_sheets_response (AdwMessageDialog *dialog, const char *response, ZbRosterView *self)
+{
+  if (g_str_equal (response, "print"))
+    zb_roster_view_print_sheets (self);
+}
+
+static void
+action_print_sheets (GtkWidget *widget, const char *name, GVariant *param)
+{
+  ZbRosterView *self = ZB_ROSTER_VIEW (widget);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+  guint n;
+
+  if (self->model == NULL)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  if (n <= CONFIRM_SHEETS_OVER)
+    {
+      zb_roster_view_print_sheets (self);
+      return;
+    }
+
+  heading = g_strdup_printf (
+      /* Translators: %u is how many members the list shows */
+      g_dngettext (GETTEXT_PACKAGE, "Print Sheets for %u Member?", "Print Sheets for %u Members?",
+                   n),
+      n);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+      GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+      _ ("Every member in the list gets an information sheet of their own, each with its own "
+         "document number. Making them takes a while; it can be cancelled. To print fewer, "
+         "search or filter the list first.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "print",
+                                    _ ("_Make the Sheets"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "print", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "print");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_print_sheets_response), self, 0);
+  /* Locking closes the question with the rest. */
+  if (self->dialog == NULL)
+    _zb_roster_view_set_dialog (self, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 _zb_roster_view_update_actions (ZbRosterView *self)
 {
@@ -222,6 +349,10 @@ _zb_roster_view_update_actions (ZbRosterView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.import", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.export", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.print", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.print-sheet", open && record != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.print-sheets",
+                                 open && self->model != NULL
+                                     && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.search", open);
 }
 
@@ -237,6 +368,8 @@ _zb_roster_view_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "roster.print", NULL, action_print);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "roster.print",
                                        NULL);
+  gtk_widget_class_install_action (widget_class, "roster.print-sheet", NULL, action_print_sheet);
+  gtk_widget_class_install_action (widget_class, "roster.print-sheets", NULL, action_print_sheets);
   gtk_widget_class_install_action (widget_class, "roster.clear-filters", NULL,
                                    action_clear_filters);
 }

@@ -119,6 +119,8 @@ static void
 zb_roster_view_items_changed_cb (ZbRosterView *self)
 {
   zb_roster_view_update_state (self);
+  /* Printing the list's sheets needs a list. */
+  _zb_roster_view_update_actions (self);
 }
 
 /* Filters */

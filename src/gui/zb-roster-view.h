@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (ZbRosterView, zb_roster_view, ZB, ROSTER_VIEW, AdwBin)
 
 /* Actions (group "roster"): search (Ctrl+F), new-member (Ctrl+N), edit-member,
  * status (s: a ZbMemberEventKind nick such as "transfer-out"), import, export,
+ * print (the 党员名册, Ctrl+P), print-sheet (the shown member's 党员基本信息表),
+ * print-sheets (one for each member the list shows, confirmed over 50),
  * clear-filters, and the stateful reveal (b), archive (b), sort-order (s:
  * "strokes", "pinyin", "joined") and descending (b). */
 

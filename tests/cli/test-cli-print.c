@@ -6,12 +6,14 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <poppler.h>
 
 #include "cli-test-util.h"
 #include "zb-audit.h"
 #include "zb-database-private.h"
 #include "zb-print-log.h"
+#include "zb-recovery-sheet.h"
 
 #define ORG_NAME "中共示例区某街道社区支部委员会"
 #define PASSPHRASE "print test passphrase 一"
@@ -52,6 +54,16 @@ pdf_file_text (const char *path, int *n_pages)
     }
   g_object_unref (pdf);
   return g_string_free (text, FALSE);
+}
+
+static guint
+count_text (const char *text, const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
 }
 
 /* The 64 hex digits of the key printed on the sheet, read back from the PDF
@@ -245,7 +257,51 @@ test_recovery_sheet (void)
   g_assert_nonnull (strstr ((const char *)sqlite3_column_text (stmt, 0), "ZB-KEY-"));
   g_assert_null (strstr ((const char *)sqlite3_column_text (stmt, 0), key_hex));
   sqlite3_reset (stmt);
-  zb_database_close (opened);
+
+  /* The print log knows the sheet's number and the hash of what it says, so
+   * that verify-print can check it: the hash of the same sheet made here. */
+  {
+    g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr (ZbDocument) same
+        = zb_recovery_sheet_new (ORG_NAME, zb_database_get_uuid (opened), now, key);
+    g_autoptr (ZbDocument) other
+        = zb_recovery_sheet_new ("中共别的支部委员会", zb_database_get_uuid (opened), now, key);
+    g_autofree char *hash = zb_document_dup_content_hash (same);
+    g_autofree char *other_hash = zb_document_dup_content_hash (other);
+    g_autofree char *number = g_strdup (zb_document_get_number (same));
+
+    stmt = _zb_database_prepare (opened,
+                                 "SELECT number, content_hash, pages FROM print_record"
+                                 " WHERE kind = 'recovery_sheet'",
+                                 NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, number);
+    g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 1), ==, hash);
+    g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 1);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+    sqlite3_reset (stmt);
+    zb_database_close (opened);
+
+    result = cli_runv ("--db", db, "verify-print", number, hash, NULL);
+    cli_assert_status (result, 0);
+    g_assert_nonnull (strstr (result->out, number));
+    g_assert_nonnull (strstr (result->out, "恢复密钥单"));
+    cli_result_free (result);
+
+    /* Another sheet under its number is not this one. */
+    result = cli_runv ("--db", db, "verify-print", number, other_hash, NULL);
+    cli_assert_status (result, 5);
+    cli_assert_one_error_line (result);
+    cli_result_free (result);
+
+    /* Printed again: still one row, and still verified. */
+    result = cli_runv ("--db", db, "print", "recovery-sheet", "-o", pdf, NULL);
+    cli_assert_status (result, 0);
+    cli_result_free (result);
+    result = cli_runv ("--db", db, "verify-print", number, hash, NULL);
+    cli_assert_status (result, 0);
+    cli_result_free (result);
+  }
 
   /* -o is required. */
   result = cli_runv ("--db", db, "print", "recovery-sheet", NULL);
@@ -418,6 +474,203 @@ test_roster (void)
   g_assert_cmpuint (n_names, ==, 30);
 }
 
+/* One member of `members list --json --reveal`. */
+typedef struct
+{
+  char *uuid;
+  char *name;
+  char *id_number;
+  char *branch;
+} Listed;
+
+static void
+listed_free (Listed *m)
+{
+  g_free (m->uuid);
+  g_free (m->name);
+  g_free (m->id_number);
+  g_free (m->branch);
+  g_free (m);
+}
+
+static GPtrArray *
+list_members (const char *db, const char *pw)
+{
+  g_autoptr (CliResult) list = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  GPtrArray *members = g_ptr_array_new_with_free_func ((GDestroyNotify)listed_free);
+  JsonArray *array;
+
+  list = cli_runv ("--db", db, "--passphrase-file", pw, "members", "list", "--json", "--reveal",
+                   NULL);
+  cli_assert_status (list, 0);
+  g_assert_true (json_parser_load_from_data (parser, list->out, -1, &error));
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+      Listed *m = g_new0 (Listed, 1);
+
+      m->uuid = g_strdup (json_object_get_string_member (o, "uuid"));
+      m->name = g_strdup (json_object_get_string_member (o, "name"));
+      m->id_number = g_strdup (json_object_get_string_member (o, "id_number"));
+      m->branch = g_strdup (json_object_get_string_member_with_default (o, "branch", ""));
+      g_ptr_array_add (members, m);
+    }
+  return members;
+}
+
+/* The number and content hash of every member sheet in the print log. */
+static GPtrArray *
+sheet_records (const char *db_path)
+{
+  g_autoptr (ZbSecret) secret = zb_secret_new_passphrase (PASSPHRASE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZbDatabase) db = zb_database_open (db_path, secret, &error);
+  g_autoptr (ZbPrintLog) log = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  GPtrArray *sheets = g_ptr_array_new_with_free_func ((GDestroyNotify)zb_print_record_free);
+
+  g_assert_no_error (error);
+  log = zb_print_log_new (db);
+  all = zb_print_log_list (log, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    if (g_str_equal (((ZbPrintRecord *)all->pdata[i])->kind, "member_sheet"))
+      g_ptr_array_add (sheets, g_steal_pointer (&all->pdata[i]));
+  zb_database_close (db);
+  return sheets;
+}
+
+/* `print member-sheet`: one member's 党员基本信息表, by ID number or uuid;
+ * `print member-sheets`: every member's, or a branch's, in one PDF, each
+ * sheet numbered and recorded. */
+static void
+test_member_sheets (void)
+{
+  g_autofree char *dir = cli_test_new_dir ("member-sheets");
+  g_autofree char *pw = NULL;
+  g_autofree char *db = cli_test_init_workspace (dir, ORG_NAME, PASSPHRASE, &pw);
+  g_autofree char *one = g_build_filename (dir, "one.pdf", NULL);
+  g_autofree char *all = g_build_filename (dir, "all.pdf", NULL);
+  g_autofree char *part = g_build_filename (dir, "branch.pdf", NULL);
+  g_autoptr (GPtrArray) members = NULL;
+  g_autoptr (GPtrArray) records = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *lower_id = NULL;
+  CliResult *result;
+  Listed *first, *last;
+  guint in_branch = 0;
+  int n_pages = 0;
+
+  result = cli_runv ("--db", db, "--passphrase-file", pw, "demo", "--members", "20", "--branches",
+                     "2", NULL);
+  cli_assert_status (result, 0);
+  cli_result_free (result);
+  members = list_members (db, pw);
+  g_assert_cmpuint (members->len, ==, 20);
+  first = members->pdata[0];
+  last = members->pdata[members->len - 1];
+
+  /* By ID number (any case of x), with the number in full on paper. */
+  lower_id = g_ascii_strdown (first->id_number, -1);
+  result = cli_runv ("--db", db, "--passphrase-file", pw, "print", "member-sheet", "--id-number",
+                     lower_id, "-o", one, NULL);
+  cli_assert_status (result, 0);
+  g_assert_nonnull (strstr (result->out, "ZB-"));
+  g_assert_cmpstr (result->err, ==, "");
+  cli_result_free (result);
+  text = pdf_file_text (one, &n_pages);
+  g_assert_cmpint (n_pages, ==, 1);
+  g_assert_nonnull (strstr (text, "党员基本信息表"));
+  g_assert_nonnull (strstr (text, first->name));
+  g_assert_nonnull (strstr (text, first->id_number));
+  g_assert_nonnull (strstr (text, "本人签字"));
+  g_clear_pointer (&text, g_free);
+
+  /* By uuid. */
+  result = cli_runv ("--db", db, "--passphrase-file", pw, "print", "member-sheet", "--uuid",
+                     last->uuid, "-o", one, NULL);
+  cli_assert_status (result, 0);
+  cli_result_free (result);
+  text = pdf_file_text (one, &n_pages);
+  g_assert_nonnull (strstr (text, last->name));
+  g_assert_nonnull (strstr (text, last->id_number));
+  g_clear_pointer (&text, g_free);
+
+  /* Everyone, one sheet each, in the roster's order. */
+  result
+      = cli_runv ("--db", db, "--passphrase-file", pw, "print", "member-sheets", "-o", all, NULL);
+  cli_assert_status (result, 0);
+  g_assert_nonnull (strstr (result->out, "20"));
+  cli_result_free (result);
+  text = pdf_file_text (all, &n_pages);
+  g_assert_cmpint (n_pages, >=, 20);
+  g_assert_cmpuint (count_text (text, "填表日期"), ==, 20);
+  for (guint i = 0; i < members->len; i++)
+    g_assert_nonnull (strstr (text, ((Listed *)members->pdata[i])->id_number));
+  g_assert_true (strstr (text, first->id_number) < strstr (text, last->id_number));
+  g_clear_pointer (&text, g_free);
+
+  /* Each sheet under its own number in the print log: 2 single + 20. */
+  records = sheet_records (db);
+  g_assert_cmpuint (records->len, ==, 22);
+  {
+    ZbPrintRecord *r = records->pdata[0];
+
+    result = cli_runv ("--db", db, "--passphrase-file", pw, "verify-print", r->number,
+                       r->content_hash, NULL);
+    cli_assert_status (result, 0);
+    g_assert_nonnull (strstr (result->out, "党员基本信息表"));
+    cli_result_free (result);
+  }
+
+  /* A branch's members only. */
+  for (guint i = 0; i < members->len; i++)
+    if (g_str_equal (((Listed *)members->pdata[i])->branch, first->branch))
+      in_branch++;
+  g_assert_cmpuint (in_branch, <, 20);
+  result = cli_runv ("--db", db, "--passphrase-file", pw, "print", "member-sheets", "--branch",
+                     first->branch, "-o", part, NULL);
+  cli_assert_status (result, 0);
+  cli_result_free (result);
+  text = pdf_file_text (part, &n_pages);
+  g_assert_cmpuint (count_text (text, "填表日期"), ==, in_branch);
+  for (guint i = 0; i < members->len; i++)
+    {
+      Listed *m = members->pdata[i];
+
+      g_assert_true ((strstr (text, m->id_number) != NULL)
+                     == g_str_equal (m->branch, first->branch));
+    }
+
+  /* Refused, in one line: nobody named, two named, nobody found, no such
+   * branch, no file. */
+  result = cli_runv ("--db", db, "--passphrase-file", pw, "print", "member-sheet", "-o", one, NULL);
+  cli_assert_status (result, 2);
+  cli_result_free (result);
+  result = cli_runv ("--db", db, "--passphrase-file", pw, "print", "member-sheet", "--uuid",
+                     first->uuid, "--id-number", first->id_number, "-o", one, NULL);
+  cli_assert_status (result, 2);
+  cli_result_free (result);
+  result = cli_runv ("--db", db, "--passphrase-file", pw, "print", "member-sheet", "--id-number",
+                     "11010519491231002X", "-o", one, NULL);
+  cli_assert_status (result, 1);
+  cli_assert_one_error_line (result);
+  cli_result_free (result);
+  result = cli_runv ("--db", db, "--passphrase-file", pw, "print", "member-sheets", "--branch",
+                     "没有这个支部", "-o", part, NULL);
+  cli_assert_status (result, 1);
+  cli_assert_one_error_line (result);
+  g_assert_nonnull (strstr (result->err, "没有这个支部"));
+  cli_result_free (result);
+  result = cli_runv ("--db", db, "--passphrase-file", pw, "print", "member-sheets", NULL);
+  cli_assert_status (result, 2);
+  cli_result_free (result);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -428,6 +681,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/print/recovery-sheet", test_recovery_sheet);
   g_test_add_func ("/cli/print/recovery-sheet-passphrase", test_recovery_sheet_passphrase);
   g_test_add_func ("/cli/print/roster", test_roster);
+  g_test_add_func ("/cli/print/member-sheets", test_member_sheets);
   g_test_add_func ("/cli/print/recover", test_recover);
   g_test_add_func ("/cli/print/recover-to-passphrase", test_recover_to_passphrase);
 

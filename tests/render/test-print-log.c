@@ -271,44 +271,110 @@ test_audit_rows (Fixture *f, gconstpointer data)
   g_assert_cmpint (n_rows, >=, 2);
 }
 
-/* The recovery sheet keeps its own number: an audit row for each print, no
- * row in the print log (its number would clash the second time). */
+/* The recovery sheet keeps its own number however often it is printed: an
+ * audit row for each print, and one row in the print log (the last print),
+ * so that a printed sheet can be checked. Never the key, in either. */
 static void
 test_record_fixed (Fixture *f, gconstpointer data)
 {
   g_autoptr (GDateTime) date = sample_date ();
   g_autoptr (ZbSecret) key = sample_key ();
   g_autoptr (ZbDocument) sheet = zb_recovery_sheet_new (SAMPLE_ORG, SAMPLE_UUID, date, key);
+  g_autoptr (ZbDocument) renamed
+      = zb_recovery_sheet_new ("中共改名后的支部委员会", SAMPLE_UUID, date, key);
   g_autoptr (GError) error = NULL;
+  g_autoptr (ZbPrintRecord) found = NULL;
   g_autofree char *grouped = zb_secret_dup_grouped_hex (key);
+  g_autofree char *hash = zb_document_dup_content_hash (sheet);
+  g_autofree char *renamed_hash = zb_document_dup_content_hash (renamed);
+  g_autofree char *next = NULL;
+  ZbPrintVerifyResult result;
   sqlite3_stmt *stmt;
+
+  /* Unknown before it is printed. */
+  g_assert_true (zb_print_log_verify (f->log, "ZB-KEY-5C2F8E1A", hash, &result, NULL, &error));
+  g_assert_cmpint (result, ==, ZB_PRINT_VERIFY_UNKNOWN_NUMBER);
 
   for (int i = 0; i < 2; i++)
     {
-      g_assert_true (zb_print_log_record_fixed (f->log, sheet, "recovery_sheet", 1,
-                                                ZB_PRINT_DESTINATION_PDF, &error));
+      g_assert_true (zb_print_log_record_fixed (
+          f->log, sheet, "recovery_sheet", 1,
+          i == 0 ? ZB_PRINT_DESTINATION_PDF : ZB_PRINT_DESTINATION_PRINTER, &error));
       g_assert_no_error (error);
     }
-  g_assert_cmpint (count (f, "SELECT count(*) FROM print_record"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM print_record"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE entity = 'recovery_sheet'"
-                             " AND action = 'export'"),
+                             " AND action IN ('export', 'print')"),
                    ==, 2);
 
-  /* Never the key itself. */
-  stmt = _zb_database_prepare (
-      f->db, "SELECT after_json FROM audit_log WHERE entity = 'recovery_sheet'", NULL);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *json = (const char *)sqlite3_column_text (stmt, 0);
+  /* Verification knows it now (in any case, as typed off the paper), with the
+   * last print's details … */
+  g_assert_true (zb_print_log_verify (f->log, "zb-key-5c2f8e1a", hash, &result, &found, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, ZB_PRINT_VERIFY_MATCHES);
+  g_assert_cmpstr (found->kind, ==, "recovery_sheet");
+  g_assert_cmpstr (found->title, ==, "恢复密钥单");
+  g_assert_cmpuint (found->pages, ==, 1);
+  g_assert_cmpint (found->destination, ==, ZB_PRINT_DESTINATION_PRINTER);
+  g_clear_pointer (&found, zb_print_record_free);
 
-      g_assert_nonnull (strstr (json, "ZB-KEY-5C2F8E1A"));
-      g_assert_null (strstr (json, SAMPLE_KEY_HEX));
-      g_assert_null (strstr (json, grouped));
-      g_assert_null (strstr (json, "3F9A"));
+  /* … and a sheet with other content under its number is told apart. */
+  g_assert_cmpstr (hash, !=, renamed_hash);
+  g_assert_true (
+      zb_print_log_verify (f->log, "ZB-KEY-5C2F8E1A", renamed_hash, &result, NULL, &error));
+  g_assert_cmpint (result, ==, ZB_PRINT_VERIFY_HASH_DIFFERS);
+
+  /* The sheet's number does not count in the numbers of the year. */
+  next = zb_print_log_dup_next_number (f->log, date, &error);
+  g_assert_cmpstr (next, ==, "ZB-2026-000001");
+
+  /* Never the key itself, nor its groups, in the audit log or the print log. */
+  stmt = _zb_database_prepare (
+      f->db,
+      "SELECT after_json FROM audit_log WHERE entity = 'recovery_sheet'"
+      " UNION ALL SELECT uuid || number || kind || title || content_hash || pages || printed_at"
+      " || actor || destination FROM print_record",
+      NULL);
+  for (int n = 0; sqlite3_step (stmt) == SQLITE_ROW; n++)
+    {
+      const char *text = (const char *)sqlite3_column_text (stmt, 0);
+      g_autofree char *upper = g_ascii_strup (text, -1);
+
+      g_assert_nonnull (strstr (text, "ZB-KEY-5C2F8E1A"));
+      g_assert_null (strstr (upper, "3F9A2C7E51B04D88"));
+      g_assert_null (strstr (text, grouped));
+      g_assert_null (strstr (upper, "3F9A"));
     }
   sqlite3_reset (stmt);
   zb_secret_wipe_string (grouped);
   grouped = NULL;
+}
+
+/* A batch gets consecutive numbers from the next free one. */
+static void
+test_number_documents (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr (ZbDocument) doc = make_document (f->log, 2026, "已打印");
+
+      record (f, doc, ZB_PRINT_DESTINATION_PDF);
+    }
+  for (int i = 0; i < 3; i++)
+    g_ptr_array_add (docs, make_document (NULL, 2026, "批量"));
+
+  g_assert_true (zb_print_log_number_documents (f->log, docs, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (zb_document_get_number (docs->pdata[0]), ==, "ZB-2026-000003");
+  g_assert_cmpstr (zb_document_get_number (docs->pdata[1]), ==, "ZB-2026-000004");
+  g_assert_cmpstr (zb_document_get_number (docs->pdata[2]), ==, "ZB-2026-000005");
+
+  /* An empty batch is no error. */
+  g_ptr_array_set_size (docs, 0);
+  g_assert_true (zb_print_log_number_documents (f->log, docs, &error));
 }
 
 static void
@@ -372,6 +438,7 @@ main (int argc, char *argv[])
   ADD ("/print-log/verify", test_verify);
   ADD ("/print-log/audit-rows", test_audit_rows);
   ADD ("/print-log/record-fixed", test_record_fixed);
+  ADD ("/print-log/number-documents", test_number_documents);
   ADD ("/print-log/list", test_list);
   ADD ("/print-log/schema", test_schema);
 

@@ -42,6 +42,16 @@ static const char SQL_INSERT[]
     = "INSERT INTO print_record (uuid, number, kind, title, content_hash, pages, printed_at,"
       " actor, destination) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 
+/* A document with a number of its own (the recovery sheet) is printed again
+ * under the same number: its row says what and when it was printed last. */
+static const char SQL_UPSERT[]
+    = "INSERT INTO print_record (uuid, number, kind, title, content_hash, pages, printed_at,"
+      " actor, destination) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+      " ON CONFLICT (number) DO UPDATE SET kind = excluded.kind, title = excluded.title,"
+      " content_hash = excluded.content_hash, pages = excluded.pages,"
+      " printed_at = excluded.printed_at, actor = excluded.actor,"
+      " destination = excluded.destination";
+
 static const char SQL_BY_NUMBER[]
     = "SELECT uuid, number, kind, title, content_hash, pages, printed_at, actor, destination"
       " FROM print_record WHERE number = ?1";
@@ -172,6 +182,37 @@ zb_print_log_number_document (ZbPrintLog *self, ZbDocument *document, GError **e
   return TRUE;
 }
 
+gboolean
+zb_print_log_number_documents (ZbPrintLog *self, GPtrArray *documents, GError **error)
+{
+  g_autofree char *first = NULL;
+  const char *digits;
+  gint64 next;
+
+  g_return_val_if_fail (ZB_IS_PRINT_LOG (self), FALSE);
+  g_return_val_if_fail (documents != NULL, FALSE);
+
+  if (documents->len == 0)
+    return TRUE;
+
+  first = zb_print_log_dup_next_number (
+      self, zb_document_get_print_date (g_ptr_array_index (documents, 0)), error);
+  if (first == NULL)
+    return FALSE;
+
+  /* "ZB-2026-" and the digits, counted on from the first. */
+  digits = first + NUMBER_DIGITS_AT - 1;
+  next = g_ascii_strtoll (digits, NULL, 10);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      g_autofree char *number
+          = g_strdup_printf ("%.*s%06" G_GINT64_FORMAT, (int)(digits - first), first, next + i);
+
+      zb_document_set_number (g_ptr_array_index (documents, i), number);
+    }
+  return TRUE;
+}
+
 /* What the audit row says about a print: never the document's text, which may
  * hold personal data, only what identifies it. */
 static char *
@@ -220,9 +261,12 @@ check_number (ZbDocument *document, GError **error)
   return FALSE;
 }
 
-gboolean
-zb_print_log_record (ZbPrintLog *self, ZbDocument *document, const char *kind, guint n_pages,
-                     ZbPrintDestination destination, GError **error)
+/* One row in print_record (@sql: SQL_INSERT, or SQL_UPSERT for a fixed
+ * number) and one audit row, in one transaction. */
+static gboolean
+write_record (ZbPrintLog *self, const char *sql, ZbDocument *document, const char *kind,
+              guint n_pages, ZbPrintDestination destination, const char *audit_entity,
+              GError **error)
 {
   g_autofree char *uuid = NULL;
   g_autofree char *now = NULL;
@@ -231,12 +275,9 @@ zb_print_log_record (ZbPrintLog *self, ZbDocument *document, const char *kind, g
   g_autofree char *json = NULL;
   const char *number;
   const char *title;
+  const char *record_uuid;
   sqlite3_stmt *stmt;
   int rc;
-
-  g_return_val_if_fail (ZB_IS_PRINT_LOG (self), FALSE);
-  g_return_val_if_fail (ZB_IS_DOCUMENT (document), FALSE);
-  g_return_val_if_fail (kind != NULL, FALSE);
 
   if (!check_open (self, error) || !check_number (document, error))
     return FALSE;
@@ -245,6 +286,8 @@ zb_print_log_record (ZbPrintLog *self, ZbDocument *document, const char *kind, g
   title = zb_document_get_title (document);
   uuid = _zb_new_uuid ();
   now = _zb_now_iso8601 ();
+  /* The content hash leaves out secrets (zb_document_add_secret_key()): the
+   * row of a recovery sheet holds its number and hash, never the key. */
   hash = zb_document_dup_content_hash (document);
   actor = g_utf8_make_valid (g_get_user_name (), -1);
   json = dup_print_json (document, number, kind, hash, n_pages, destination);
@@ -252,7 +295,7 @@ zb_print_log_record (ZbPrintLog *self, ZbDocument *document, const char *kind, g
   if (!_zb_database_begin (self->db, error))
     return FALSE;
 
-  stmt = _zb_database_prepare (self->db, SQL_INSERT, error);
+  stmt = _zb_database_prepare (self->db, sql, error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
@@ -282,8 +325,12 @@ zb_print_log_record (ZbPrintLog *self, ZbDocument *document, const char *kind, g
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
 
-  if (!zb_audit_append (self->db, audit_action (destination), "print_record", uuid, NULL, json,
-                        error)
+  /* A fixed number's audit row belongs to the workspace (entity: the kind of
+   * document), as it did before the print log knew these numbers. */
+  record_uuid = audit_entity != NULL ? zb_database_get_uuid (self->db) : uuid;
+  if (!zb_audit_append (self->db, audit_action (destination),
+                        audit_entity != NULL ? audit_entity : "print_record", record_uuid, NULL,
+                        json, error)
       || !_zb_database_commit (self->db, error))
     goto fail;
 
@@ -295,27 +342,25 @@ fail:
 }
 
 gboolean
-zb_print_log_record_fixed (ZbPrintLog *self, ZbDocument *document, const char *kind, guint n_pages,
-                           ZbPrintDestination destination, GError **error)
+zb_print_log_record (ZbPrintLog *self, ZbDocument *document, const char *kind, guint n_pages,
+                     ZbPrintDestination destination, GError **error)
 {
-  g_autofree char *hash = NULL;
-  g_autofree char *json = NULL;
-
   g_return_val_if_fail (ZB_IS_PRINT_LOG (self), FALSE);
   g_return_val_if_fail (ZB_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (kind != NULL, FALSE);
 
-  if (!check_open (self, error) || !check_number (document, error))
-    return FALSE;
+  return write_record (self, SQL_INSERT, document, kind, n_pages, destination, NULL, error);
+}
 
-  hash = zb_document_dup_content_hash (document);
-  json = dup_print_json (document, zb_document_get_number (document), kind, hash, n_pages,
-                         destination);
+gboolean
+zb_print_log_record_fixed (ZbPrintLog *self, ZbDocument *document, const char *kind, guint n_pages,
+                           ZbPrintDestination destination, GError **error)
+{
+  g_return_val_if_fail (ZB_IS_PRINT_LOG (self), FALSE);
+  g_return_val_if_fail (ZB_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
 
-  /* The entity is the kind of document; the record it belongs to is the
-   * workspace itself. */
-  return zb_audit_append (self->db, audit_action (destination), kind,
-                          zb_database_get_uuid (self->db), NULL, json, error);
+  return write_record (self, SQL_UPSERT, document, kind, n_pages, destination, kind, error);
 }
 
 static ZbPrintRecord *

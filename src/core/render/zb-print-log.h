@@ -65,6 +65,11 @@ char *zb_print_log_dup_next_number (ZbPrintLog *self, GDateTime *date, GError **
 /* Gives @document the next number of the year of its print date. */
 gboolean zb_print_log_number_document (ZbPrintLog *self, ZbDocument *document, GError **error);
 
+/* Gives the documents of @documents (a GPtrArray of ZbDocument: a batch,
+ * one sheet per member) consecutive numbers from the next one of the year of
+ * the first one's print date. */
+gboolean zb_print_log_number_documents (ZbPrintLog *self, GPtrArray *documents, GError **error);
+
 /* Records that @document (with its number, title and content hash) was printed
  * or exported: one row in print_record and one audit row ("print" or
  * "export", entity "print_record"), in one transaction. @kind says what the
@@ -75,7 +80,11 @@ gboolean zb_print_log_record (ZbPrintLog *self, ZbDocument *document, const char
 
 /* The same, for a document that carries a fixed number of its own (the
  * recovery sheet, "ZB-KEY-…"), which stays the same however often it is
- * printed: only the audit row is written, with the number and the hash. */
+ * printed: the row of print_record with that number is written or, from the
+ * second print on, updated to the last print (kind, title, content hash,
+ * pages, time), so that zb_print_log_verify() knows the number. Nothing else
+ * of the document is kept: the content hash leaves out a recovery key. The
+ * audit row (entity @kind, record the workspace) holds the number and hash. */
 gboolean zb_print_log_record_fixed (ZbPrintLog *self, ZbDocument *document, const char *kind,
                                     guint n_pages, ZbPrintDestination destination, GError **error);
 
