@@ -29,5 +29,7 @@ void _zb_database_remove_files (const char *path);
 ZbDatabase *_zb_database_new_for_connection (const char *path, sqlite3 *db);
 gboolean _zb_database_load_workspace (ZbDatabase *self, GError **error);
 void _zb_database_set_schema_version (ZbDatabase *self, int version);
+/* Keeps a copy of @secret while the file is open (zb_database_open_sibling). */
+void _zb_database_set_secret (ZbDatabase *self, const ZbSecret *secret);
 
 G_END_DECLS

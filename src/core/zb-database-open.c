@@ -295,6 +295,7 @@ zb_database_open (const char *path, const ZbSecret *secret, GError **error)
 
   if (!_zb_database_load_workspace (self, error))
     return NULL;
+  _zb_database_set_secret (self, secret);
 
   return g_steal_pointer (&self);
 }
@@ -443,6 +444,7 @@ _zb_database_create_at_version (const char *path, const ZbSecret *secret,
       return NULL;
     }
   _zb_database_set_schema_version (self, version);
+  _zb_database_set_secret (self, secret);
 
   return g_steal_pointer (&self);
 }

@@ -22,6 +22,9 @@ struct _ZbDatabase
   int schema_version;
   ZbProtection protection;
   GHashTable *statements; /* SQL text → sqlite3_stmt* */
+  /* The key or passphrase the file is open with, kept (in locked memory) only
+   * while it is open, so that workers can open connections of their own. */
+  ZbSecret *secret;
 };
 
 G_DEFINE_FINAL_TYPE (ZbDatabase, zb_database, G_TYPE_OBJECT)
@@ -259,7 +262,32 @@ zb_database_close (ZbDatabase *self)
   g_hash_table_remove_all (self->statements);
   sqlite3_close_v2 (self->db);
   self->db = NULL;
+  g_clear_pointer (&self->secret, zb_secret_free);
   _zb_open_paths_remove (self->path);
+}
+
+void
+_zb_database_set_secret (ZbDatabase *self, const ZbSecret *secret)
+{
+  g_clear_pointer (&self->secret, zb_secret_free);
+  self->secret = zb_secret_copy (secret);
+}
+
+ZbDatabase *
+zb_database_open_sibling (ZbDatabase *self, GError **error)
+{
+  g_return_val_if_fail (ZB_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->db == NULL || self->secret == NULL)
+    {
+      g_set_error_literal (error, ZB_DATABASE_ERROR, ZB_DATABASE_ERROR_CLOSED,
+                           _ ("The workspace is locked."));
+      return NULL;
+    }
+  /* The file is current (this connection migrated it), so this only keys,
+   * checks and configures; with a passphrase the key derivation runs again. */
+  return zb_database_open (self->path, self->secret, error);
 }
 
 gboolean
@@ -440,6 +468,7 @@ zb_database_rekey (ZbDatabase *self, const ZbSecret *new_secret, ZbProtection pr
   rc = sqlite3_rekey (self->db, key, (int)key_len);
   if (rc != SQLITE_OK)
     return _zb_sqlite_set_error (self->db, rc, error);
+  _zb_database_set_secret (self, new_secret);
 
   return set_protection (self, protection, error);
 }

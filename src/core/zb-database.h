@@ -72,6 +72,14 @@ char *zb_database_dup_created_at (ZbDatabase *self);
  * (table names are static strings). */
 GArray *zb_database_count_rows (ZbDatabase *self, GError **error);
 
+/* A second connection to the open workspace, for a worker thread (imports,
+ * exports, batch printing) that must not hold up the window's queries: WAL
+ * lets it write while this one reads. Opened with the key or passphrase this
+ * one was opened with (kept in locked memory until zb_database_close()), so a
+ * passphrase costs its key derivation again. Fails with
+ * ZB_DATABASE_ERROR_CLOSED once this one is closed (locked). */
+ZbDatabase *zb_database_open_sibling (ZbDatabase *self, GError **error);
+
 /* Changes the key with one PRAGMA rekey, and records the protection. */
 gboolean zb_database_rekey (ZbDatabase *self, const ZbSecret *new_secret, ZbProtection protection,
                             GError **error);

@@ -26,6 +26,7 @@ typedef enum
   ZB_DATABASE_ERROR_CIPHER,          /* the SQLCipher library is missing or too old */
   ZB_DATABASE_ERROR_NETWORK_FS,      /* on NFS/SMB, where WAL locking is unsafe */
   ZB_DATABASE_ERROR_CORRUPT,         /* integrity check failed */
+  ZB_DATABASE_ERROR_CLOSED,          /* the workspace was closed (locked) meanwhile */
 } ZbDatabaseError;
 
 #define ZB_KEY_STORE_ERROR (zb_key_store_error_quark ())

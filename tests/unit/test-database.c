@@ -226,6 +226,75 @@ test_rekey (void)
   g_assert_cmpint (rows, ==, 3);
 }
 
+static gint64
+audit_rows (ZbDatabase *db)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 rows = 0;
+
+  g_assert_true (zb_audit_verify (db, &rows, NULL, &error));
+  g_assert_no_error (error);
+  return rows;
+}
+
+static void
+append_row (ZbDatabase *db, const char *action)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (_zb_database_begin (db, &error));
+  g_assert_true (zb_audit_append (db, action, "test", NULL, NULL, NULL, &error));
+  g_assert_true (_zb_database_commit (db, &error));
+  g_assert_no_error (error);
+}
+
+/* A worker's own connection (ARCHITECTURE.md, Threads): opened with the secret
+ * the window's was opened with, for passphrase and keyring workspaces alike,
+ * after a key change too; each sees what the other committed; none once the
+ * workspace is locked. */
+static void
+test_sibling (void)
+{
+  g_autofree char *path = zb_test_path ("sibling.db");
+  g_autoptr (ZbSecret) passphrase = zb_secret_new_passphrase ("sibling-passphrase");
+  g_autoptr (ZbSecret) key = zb_secret_new_random_key (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZbDatabase) db = zb_test_create_workspace (path, passphrase, NULL);
+  gint64 start = audit_rows (db);
+
+  {
+    g_autoptr (ZbDatabase) worker = zb_database_open_sibling (db, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (worker);
+    g_assert_cmpstr (zb_database_get_uuid (worker), ==, zb_database_get_uuid (db));
+    append_row (worker, "from-worker");
+    g_assert_cmpint (audit_rows (db), ==, start + 1);
+    append_row (db, "from-window");
+    g_assert_cmpint (audit_rows (worker), ==, start + 2);
+  }
+
+  /* after switching to a keyring key, siblings use the new key */
+  g_assert_true (zb_database_rekey (db, key, ZB_PROTECTION_KEYRING, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (ZbDatabase) worker = zb_database_open_sibling (db, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (zb_database_get_protection (worker), ==, ZB_PROTECTION_KEYRING);
+    g_assert_cmpint (audit_rows (worker), ==, start + 3);
+  }
+
+  /* locked: the kept secret is gone with the connection */
+  zb_database_close (db);
+  {
+    g_autoptr (ZbDatabase) worker = zb_database_open_sibling (db, &error);
+
+    g_assert_null (worker);
+    g_assert_error (error, ZB_DATABASE_ERROR, ZB_DATABASE_ERROR_CLOSED);
+  }
+}
+
 static void
 test_count_rows (void)
 {
@@ -314,6 +383,7 @@ main (int argc, char **argv)
   g_test_add_func ("/database/create-makes-folders", test_create_makes_folders);
   g_test_add_func ("/database/async", test_async);
   g_test_add_func ("/database/rekey", test_rekey);
+  g_test_add_func ("/database/sibling", test_sibling);
   g_test_add_func ("/database/count-rows", test_count_rows);
   g_test_add_func ("/database/integrity-flipped-byte", test_integrity_detects_flipped_byte);
   g_test_add_func ("/database/binding-is-not-sql", test_statement_binding_is_not_sql);
