@@ -23,8 +23,10 @@ struct _ZbDatabase
   ZbProtection protection;
   GHashTable *statements; /* SQL text → sqlite3_stmt* */
   /* The key or passphrase the file is open with, kept (in locked memory) only
-   * while it is open, so that workers can open connections of their own. */
+   * while it is open, so that workers can open connections of their own; the
+   * lock lets a worker take it while the window may be closing the file. */
   ZbSecret *secret;
+  GMutex secret_lock;
 };
 
 G_DEFINE_FINAL_TYPE (ZbDatabase, zb_database, G_TYPE_OBJECT)
@@ -262,24 +264,35 @@ zb_database_close (ZbDatabase *self)
   g_hash_table_remove_all (self->statements);
   sqlite3_close_v2 (self->db);
   self->db = NULL;
+  g_mutex_lock (&self->secret_lock);
   g_clear_pointer (&self->secret, zb_secret_free);
+  g_mutex_unlock (&self->secret_lock);
   _zb_open_paths_remove (self->path);
 }
 
 void
 _zb_database_set_secret (ZbDatabase *self, const ZbSecret *secret)
 {
+  g_mutex_lock (&self->secret_lock);
   g_clear_pointer (&self->secret, zb_secret_free);
   self->secret = zb_secret_copy (secret);
+  g_mutex_unlock (&self->secret_lock);
 }
 
 ZbDatabase *
 zb_database_open_sibling (ZbDatabase *self, GError **error)
 {
+  g_autoptr (ZbSecret) secret = NULL;
+
   g_return_val_if_fail (ZB_IS_DATABASE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (self->db == NULL || self->secret == NULL)
+  g_mutex_lock (&self->secret_lock);
+  if (self->secret != NULL)
+    secret = zb_secret_copy (self->secret);
+  g_mutex_unlock (&self->secret_lock);
+
+  if (secret == NULL)
     {
       g_set_error_literal (error, ZB_DATABASE_ERROR, ZB_DATABASE_ERROR_CLOSED,
                            _ ("The workspace is locked."));
@@ -287,7 +300,7 @@ zb_database_open_sibling (ZbDatabase *self, GError **error)
     }
   /* The file is current (this connection migrated it), so this only keys,
    * checks and configures; with a passphrase the key derivation runs again. */
-  return zb_database_open (self->path, self->secret, error);
+  return zb_database_open (self->path, secret, error);
 }
 
 gboolean
@@ -535,6 +548,7 @@ zb_database_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->uuid, g_free);
+  g_mutex_clear (&self->secret_lock);
 
   G_OBJECT_CLASS (zb_database_parent_class)->finalize (object);
 }
@@ -557,6 +571,7 @@ static void
 zb_database_init (ZbDatabase *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  g_mutex_init (&self->secret_lock);
 }
 
 void

@@ -36,8 +36,6 @@ on_export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autofree char *text = NULL;
   guint n_members = 0;
 
-  zb_member_list_model_release (data->model);
-
   if (zb_export_members_finish (result, &n_members, &error))
     text = g_strdup_printf (
         g_dngettext (GETTEXT_PACKAGE, "%u member exported", "%u members exported", n_members),
@@ -84,9 +82,7 @@ zb_roster_export_to_file (ZbMemberListModel *model, GFile *file, gboolean filter
   else
     data->query = (ZbMemberQuery)ZB_MEMBER_QUERY_INIT;
 
-  /* The worker uses the workspace's connection: the roster reads nothing
-   * meanwhile. */
-  zb_member_list_model_hold (model);
+  /* The export opens a connection of its own: the roster stays usable. */
   zb_export_members_async (zb_member_list_model_get_repo (model), &data->query, format, path, NULL,
                            NULL, NULL, NULL, on_export_done_cb, data);
 }

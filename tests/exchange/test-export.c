@@ -7,6 +7,7 @@
 #include <zip.h>
 
 #include "exchange-test-util.h"
+#include "zb-database-private.h"
 #include "zb-exchange-error.h"
 #include "zb-exporter.h"
 
@@ -383,6 +384,62 @@ test_async (ExFixture *f, gconstpointer data)
   g_main_loop_unref (state.loop);
 }
 
+typedef struct
+{
+  AsyncState async;
+  ZbDatabase *window;
+  gboolean committed;
+} BusyState;
+
+static void
+on_progress_commit (double fraction, gpointer user_data)
+{
+  BusyState *state = user_data;
+  g_autoptr (GError) error = NULL;
+
+  state->async.n_progress++;
+  if (!state->committed)
+    {
+      g_assert_true (_zb_database_commit (state->window, &error));
+      g_assert_no_error (error);
+      state->committed = TRUE;
+    }
+}
+
+/* The export runs on a connection of its own (ARCHITECTURE.md, Threads): it
+ * reads the roster while the window's connection is in the middle of a write
+ * transaction, which on a shared connection fails at once ("cannot start a
+ * transaction within a transaction"), and writes its audit row once the window
+ * has committed. */
+static void
+test_async_own_connection (ExFixture *f, gconstpointer data)
+{
+  g_autofree char *path = ex_path ("busy.csv");
+  g_autoptr (GError) error = NULL;
+  ZbDatabase *window = zb_member_repo_get_database (f->repo);
+  BusyState state = { { 0 } };
+
+  fill (f, NULL);
+  state.window = window;
+  state.async.loop = g_main_loop_new (NULL, FALSE);
+  state.async.main_thread = g_thread_self ();
+
+  g_assert_true (_zb_database_begin (window, &error));
+  g_assert_no_error (error);
+  zb_export_members_async (f->repo, NULL, ZB_EXPORT_CSV, path, NULL, on_progress_commit, &state,
+                           NULL, on_exported, &state.async);
+  g_main_loop_run (state.async.loop);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_no_error (state.async.error);
+  g_assert_true (state.async.ok);
+  g_assert_true (state.committed);
+  g_assert_cmpuint (state.async.n_members, ==, G_N_ELEMENTS (samples));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_main_loop_unref (state.async.loop);
+}
+
 static void
 test_formats (void)
 {
@@ -414,6 +471,8 @@ main (int argc, char *argv[])
               test_replace_and_fail, ex_fixture_tear_down);
   g_test_add ("/exchange/export/async", ExFixture, NULL, ex_fixture_set_up, test_async,
               ex_fixture_tear_down);
+  g_test_add ("/exchange/export/async-own-connection", ExFixture, NULL, ex_fixture_set_up,
+              test_async_own_connection, ex_fixture_tear_down);
   g_test_add_func ("/exchange/export/formats", test_formats);
 
   return g_test_run ();

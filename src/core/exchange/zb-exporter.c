@@ -284,8 +284,9 @@ zb_export_members (ZbMemberRepo *repo, const ZbMemberQuery *query, ZbExportForma
     goto out;
 
   /* One read transaction: every page comes from the same snapshot, even if the
-   * roster changes meanwhile; the audit row is written in it too. */
-  if (!_zb_database_begin (db, error))
+   * roster changes meanwhile. Deferred, so that it locks nothing: the window
+   * may save an edit while a long export runs on its own connection. */
+  if (!_zb_database_exec (db, "BEGIN DEFERRED", error))
     goto out;
   if (!write_members (repo, query, writer, cancellable, progress, progress_data, &written, error)
       || !writer->klass->finish (writer, error))
@@ -293,22 +294,27 @@ zb_export_members (ZbMemberRepo *repo, const ZbMemberQuery *query, ZbExportForma
       _zb_database_rollback (db);
       goto out;
     }
+  _zb_database_rollback (db); /* the reads are done; nothing was written */
 
-  if (g_rename (temp, path) != 0)
-    {
-      _zb_export_set_io_error (error, path, g_strerror (errno));
-      _zb_database_rollback (db);
-      goto out;
-    }
-  g_clear_pointer (&temp, g_free);
-
+  /* The audit row before the file takes its name: no export without its row. */
   audit = export_audit_json (format, path, query, written);
+  if (!_zb_database_begin (db, error))
+    goto out;
   if (!zb_audit_append (db, "export", "member", NULL, NULL, audit, error)
       || !_zb_database_commit (db, error))
     {
       _zb_database_rollback (db);
       goto out;
     }
+
+  if (g_rename (temp, path) != 0)
+    {
+      /* Rare (the folder went away): the audit row records an export that did
+       * not land, which is the safe side. */
+      _zb_export_set_io_error (error, path, g_strerror (errno));
+      goto out;
+    }
+  g_clear_pointer (&temp, g_free);
 
   if (n_members != NULL)
     *n_members = written;
@@ -399,9 +405,21 @@ static void
 export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   ExportData *data = task_data;
+  g_autoptr (ZbDatabase) own = NULL;
+  g_autoptr (ZbMemberRepo) repo = NULL;
   GError *error = NULL;
 
-  if (!zb_export_members (data->repo, &data->query, data->format, data->path, cancellable,
+  /* A connection of its own (ARCHITECTURE.md, Threads): the window goes on
+   * reading the roster meanwhile. */
+  own = zb_database_open_sibling (zb_member_repo_get_database (data->repo), &error);
+  if (own == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  repo = zb_member_repo_new (own);
+
+  if (!zb_export_members (repo, &data->query, data->format, data->path, cancellable,
                           data->progress != NULL ? marshal_progress : NULL, task, &data->n_members,
                           &error))
     g_task_return_error (task, error);
