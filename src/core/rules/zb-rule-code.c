@@ -28,6 +28,16 @@ static const char *const code_strings[] = {
   [ZB_RULE_PHONE_FORMAT] = "phone-format",
   [ZB_RULE_LOST_CONTACT_REASON] = "lost-contact-reason",
   [ZB_RULE_LEFT_KIND] = "left-kind",
+  [ZB_RULE_QUORUM_NOT_MET] = "quorum-not-met",
+  [ZB_RULE_VOTE_NOT_PASSED] = "vote-not-passed",
+  [ZB_RULE_EXCELLENT_OVER_THIRD] = "excellent-over-third",
+  [ZB_RULE_MEETING_DUE] = "meeting-due",
+  [ZB_RULE_MEETING_OVERDUE] = "meeting-overdue",
+  [ZB_RULE_TALKS_DUE] = "talks-due",
+  [ZB_RULE_TALKS_MISSED] = "talks-missed",
+  [ZB_RULE_APPLICATION_TALK_DUE] = "application-talk-due",
+  [ZB_RULE_APPLICATION_TALK_OVERDUE] = "application-talk-overdue",
+  [ZB_RULE_APPLICATION_TALK_LATE] = "application-talk-late",
 };
 
 const char *
@@ -91,6 +101,27 @@ zb_rule_code_get_message (ZbRuleCode code)
       return _ ("The reason for losing contact must be one of the seven listed situations.");
     case ZB_RULE_LEFT_KIND:
       return _ ("The way the member left the Party is not one of the known forms.");
+    case ZB_RULE_QUORUM_NOT_MET:
+      return _ ("Not enough of those expected were present for the meeting to decide.");
+    case ZB_RULE_VOTE_NOT_PASSED:
+      return _ ("The votes in favour were not more than half of the voting members expected.");
+    case ZB_RULE_EXCELLENT_OVER_THIRD:
+      return _ ("More than one third of the members were rated excellent.");
+    case ZB_RULE_MEETING_DUE:
+      return _ ("A required meeting of the current period has not been held yet.");
+    case ZB_RULE_MEETING_OVERDUE:
+      return _ ("A required meeting was not held in its period.");
+    case ZB_RULE_TALKS_DUE:
+      return _ ("A heart-to-heart talk required this year has not been held yet.");
+    case ZB_RULE_TALKS_MISSED:
+      return _ ("A heart-to-heart talk required that year was not held.");
+    case ZB_RULE_APPLICATION_TALK_DUE:
+      return _ ("The talk with the applicant is due within one month of the application.");
+    case ZB_RULE_APPLICATION_TALK_OVERDUE:
+      return _ ("The month for the talk with the applicant has passed without a talk.");
+    case ZB_RULE_APPLICATION_TALK_LATE:
+      return _ ("The talk with the applicant was held more than one month after the "
+                "application.");
     default:
       return _ ("The record breaks a rule.");
     }

@@ -30,6 +30,16 @@ typedef enum
   ZB_RULE_PHONE_FORMAT,             /* "phone-format" */
   ZB_RULE_LOST_CONTACT_REASON,      /* "lost-contact-reason": not 1–7 */
   ZB_RULE_LEFT_KIND,                /* "left-kind": not a known form of 出党 */
+  ZB_RULE_QUORUM_NOT_MET,           /* "quorum-not-met": too few present (§1.5, §2.2) */
+  ZB_RULE_VOTE_NOT_PASSED,          /* "vote-not-passed": 赞成 not > half of 应到 */
+  ZB_RULE_EXCELLENT_OVER_THIRD,     /* "excellent-over-third": 优秀 > 1/3 in 民主评议 */
+  ZB_RULE_MEETING_DUE,              /* "meeting-due": this period's meeting not yet held */
+  ZB_RULE_MEETING_OVERDUE,          /* "meeting-overdue": a past period without its meeting */
+  ZB_RULE_TALKS_DUE,                /* "talks-due": 谈心谈话 not yet held this year */
+  ZB_RULE_TALKS_MISSED,             /* "talks-missed": a past year's 谈心谈话 missing */
+  ZB_RULE_APPLICATION_TALK_DUE,     /* "application-talk-due": T2, still within the month */
+  ZB_RULE_APPLICATION_TALK_OVERDUE, /* "application-talk-overdue": T2 month over, no talk */
+  ZB_RULE_APPLICATION_TALK_LATE,    /* "application-talk-late": T2 talk after the month */
 } ZbRuleCode;
 
 /* The stable string of @code ("ok" for ZB_RULE_OK). */
