@@ -43,6 +43,20 @@ destroy_call_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Runs @func on @context's thread, always later: g_main_context_invoke()
+ * would run it right here, on the worker, whenever the caller's thread is
+ * between two iterations of a context that is the default one. */
+static void
+run_on_context (GMainContext *context, GSourceFunc func, gpointer data, GDestroyNotify destroy)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, destroy);
+  g_source_attach (source, context);
+  g_source_unref (source);
+}
+
 static void
 batch_job_clear (BatchJob *job)
 {
@@ -57,7 +71,7 @@ batch_job_clear (BatchJob *job)
 
       call->destroy = job->progress_destroy;
       call->data = job->progress_data;
-      g_main_context_invoke (job->context, destroy_call_cb, call);
+      run_on_context (job->context, destroy_call_cb, call, NULL);
     }
   g_clear_pointer (&job->context, g_main_context_unref);
 }
@@ -90,8 +104,8 @@ batch_job_report (BatchJob *job, guint done)
   if (job->progress == NULL || !g_atomic_int_compare_and_exchange (&job->report_pending, 0, 1))
     return;
 
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, report_progress_cb,
-                              g_atomic_rc_box_acquire (job), (GDestroyNotify)batch_job_unref);
+  run_on_context (job->context, report_progress_cb, g_atomic_rc_box_acquire (job),
+                  (GDestroyNotify)batch_job_unref);
 }
 
 /* Several documents on one cairo PDF surface, each page at its document's

@@ -61,6 +61,9 @@ struct _ZbFontSubsets
   GHashTable *faces;  /* hb_face_t * → FaceSubset */
   GHashTable *scaled; /* PangoFont * (ref) → cairo_scaled_font_t */
   gboolean prepared;
+  /* The last surface drawn on, referenced so that its address cannot come
+   * back as another surface's. */
+  cairo_surface_t *kept_with;
 };
 
 typedef struct
@@ -70,6 +73,7 @@ typedef struct
 } FtFaceData;
 
 static const cairo_user_data_key_t ft_face_key;
+static const cairo_user_data_key_t kept_fonts_key;
 
 static void
 subset_font_clear (gpointer data)
@@ -116,6 +120,7 @@ _zb_font_subsets_free (ZbFontSubsets *self)
 {
   if (self == NULL)
     return;
+  g_clear_pointer (&self->kept_with, cairo_surface_destroy);
   g_hash_table_destroy (self->scaled);
   g_hash_table_destroy (self->faces);
   g_free (self);
@@ -351,14 +356,18 @@ scaled_subset (ZbFontSubsets *self, PangoFont *font, FaceSubset **out_fs)
           cairo_font_options_destroy (options);
           return NULL;
         }
+      /* Synthetic bold or slant belongs to the font, not the face a subset
+       * shares with other sizes and styles: such text is drawn by Pango. */
+      if (cairo_font_face_get_type (cairo_scaled_font_get_font_face (original))
+              != CAIRO_FONT_TYPE_FT
+          || cairo_ft_font_face_get_synthesize (cairo_scaled_font_get_font_face (original)) != 0)
+        {
+          cairo_font_options_destroy (options);
+          return NULL;
+        }
       cairo_scaled_font_get_font_matrix (original, &font_matrix);
       cairo_scaled_font_get_ctm (original, &ctm);
       cairo_scaled_font_get_font_options (original, options);
-      if (cairo_font_face_get_type (cairo_scaled_font_get_font_face (original))
-          == CAIRO_FONT_TYPE_FT)
-        cairo_ft_font_face_set_synthesize (
-            fs->font->face,
-            cairo_ft_font_face_get_synthesize (cairo_scaled_font_get_font_face (original)));
       scaled = cairo_scaled_font_create (fs->font->face, &font_matrix, &ctm, options);
       cairo_font_options_destroy (options);
       g_hash_table_insert (self->scaled, g_object_ref (font), scaled);
@@ -432,6 +441,43 @@ show_run (ZbFontSubsets *self, cairo_t *cr, const char *text, PangoGlyphItem *ru
   return TRUE;
 }
 
+/* A PDF surface embeds its fonts when it is finished, after a batch has
+ * freed the documents drawn on it (and cairo's caches may have let their
+ * scaled fonts go): the surface keeps the subsets it drew with until then. */
+static void
+keep_fonts_with (ZbFontSubsets *self, cairo_surface_t *surface)
+{
+  GPtrArray *kept;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (self->kept_with == surface)
+    return;
+  g_clear_pointer (&self->kept_with, cairo_surface_destroy);
+  self->kept_with = cairo_surface_reference (surface);
+
+  kept = cairo_surface_get_user_data (surface, &kept_fonts_key);
+  if (kept == NULL)
+    {
+      kept = g_ptr_array_new_with_free_func (subset_font_unref);
+      if (cairo_surface_set_user_data (surface, &kept_fonts_key, kept,
+                                       (cairo_destroy_func_t)g_ptr_array_unref)
+          != CAIRO_STATUS_SUCCESS)
+        {
+          g_ptr_array_unref (kept);
+          return;
+        }
+    }
+  g_hash_table_iter_init (&iter, self->faces);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      FaceSubset *fs = value;
+
+      if (fs->font != NULL && !g_ptr_array_find (kept, fs->font, NULL))
+        g_ptr_array_add (kept, g_atomic_rc_box_acquire (fs->font));
+    }
+}
+
 void
 _zb_font_subsets_show_line (ZbFontSubsets *self, cairo_t *cr, PangoLayoutLine *line)
 {
@@ -444,6 +490,7 @@ _zb_font_subsets_show_line (ZbFontSubsets *self, cairo_t *cr, PangoLayoutLine *l
       return;
     }
 
+  keep_fonts_with (self, cairo_get_target (cr));
   text = pango_layout_get_text (line->layout);
   cairo_get_current_point (cr, &x, &y);
   for (GSList *l = line->runs; l != NULL; l = l->next)

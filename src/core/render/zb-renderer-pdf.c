@@ -16,11 +16,13 @@ _zb_pdf_writer_write (void *closure, const unsigned char *data, unsigned int len
 {
   ZbPdfWriter *writer = closure;
 
-  if (writer->error != NULL)
-    return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (writer->stream, data, length, NULL, writer->cancellable,
-                                  &writer->error))
-    return CAIRO_STATUS_WRITE_ERROR;
+  /* After a failure or a cancellation the rest is dropped, but cairo is told
+   * all is well: cairo 1.16 can trip over its own assertions when it finishes
+   * a PDF (embedding the fonts) with its output in an error state. The error
+   * kept here is what _zb_pdf_writer_finish() reports. */
+  if (writer->error == NULL)
+    g_output_stream_write_all (writer->stream, data, length, NULL, writer->cancellable,
+                               &writer->error);
   return CAIRO_STATUS_SUCCESS;
 }
 
