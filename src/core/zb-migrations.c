@@ -215,6 +215,27 @@ static const char *const migrations[] = {
   "  UNION ALL SELECT id, substr (rest, 2), tokens || ' ' || substr (rest, 1, 1) FROM split"
   "  WHERE rest <> '')"
   "INSERT INTO member_name_fts (rowid, chars) SELECT id, tokens FROM split WHERE rest = '';",
+
+  /* 6: the version of the ICU and stroke data the sort keys were made with
+   * (zb_chinese_key_version(); NULL: unknown), so that ZbMemberRepo rebuilds
+   * them when it differs. And pinyin searches of one or two letters at a
+   * million members: every member whose initials or reading start with the
+   * letters has initials with the same first letter, so each order gets an
+   * index of the active roster by that letter, then the order, holding the
+   * initials and the reading. A search walks its letter's part of the index
+   * in order and tests each entry there, without reading rows; the first page
+   * is found within its letter, never after the whole alphabet before it.
+   * They replace the two ranges on initials and reading, which served only
+   * searches. */
+  "ALTER TABLE workspace ADD COLUMN chinese_key_version TEXT;"
+  "DROP INDEX member_initials;"
+  "DROP INDEX member_pinyin_text;"
+  "CREATE INDEX member_letter_stroke ON member (substr (name_initials, 1, 1), stroke_key,"
+  "  name_initials, name_pinyin) WHERE status = 'active';"
+  "CREATE INDEX member_letter_pinyin ON member (substr (name_initials, 1, 1), pinyin_key,"
+  "  name_initials, name_pinyin) WHERE status = 'active';"
+  "CREATE INDEX member_letter_joined ON member (substr (name_initials, 1, 1), joined_date,"
+  "  stroke_key, name_initials, name_pinyin) WHERE status = 'active';",
 };
 
 static const ZbTableInfo tables[] = {

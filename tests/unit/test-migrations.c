@@ -7,7 +7,9 @@
 #include <sqlite3.h>
 
 #include "zb-audit.h"
+#include "zb-chinese.h"
 #include "zb-database-private.h"
+#include "zb-member-repo.h"
 #include "zb-test-util.h"
 
 static int
@@ -109,6 +111,86 @@ test_version_1_to_2 (void)
   sqlite3_reset (stmt);
 }
 
+static gboolean
+has_index (ZbDatabase *db, const char *name)
+{
+  sqlite3_stmt *stmt = _zb_database_prepare (
+      db, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?1", NULL);
+  gboolean found;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static char *
+query_text (ZbDatabase *db, const char *sql)
+{
+  sqlite3_stmt *stmt = _zb_database_prepare (db, sql, NULL);
+  char *text;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return text;
+}
+
+/* Step 6: the version of the Chinese keys (unknown in an older file, so the
+ * roster makes its members' keys again and records it) and the letter indexes
+ * of pinyin searches in place of the two ranges. */
+static void
+test_version_5_to_6 (void)
+{
+  g_autofree char *path = zb_test_path ("v5.db");
+  g_autoptr (ZbSecret) key = zb_secret_new_random_key (NULL);
+  ZbWorkspaceSetup setup = { .org_name = "一支部", .protection = ZB_PROTECTION_KEYRING };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZbDatabase) old = _zb_database_create_at_version (path, key, &setup, 5, &error);
+  g_autoptr (ZbDatabase) db = NULL;
+  g_autoptr (ZbMemberRepo) repo = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *initials = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert_no_error (error);
+  g_assert_false (has_column (old, "workspace", "chinese_key_version"));
+  g_assert_true (has_index (old, "member_initials"));
+  /* a member as an older program wrote it: keys of some other ICU */
+  stmt
+      = _zb_database_prepare (old,
+                              "INSERT INTO member (uuid, name, status, name_pinyin,"
+                              " name_initials, created_at, updated_at)"
+                              " VALUES ('u-1', '单雄信', 'active', 'danxiongxin', 'dxx', 'x', 'x')",
+                              &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+  zb_database_close (old);
+
+  db = zb_database_open (path, key, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_column (db, "workspace", "chinese_key_version"));
+  g_assert_false (has_index (db, "member_initials"));
+  g_assert_false (has_index (db, "member_pinyin_text"));
+  g_assert_true (has_index (db, "member_letter_stroke"));
+  g_assert_true (has_index (db, "member_letter_pinyin"));
+  g_assert_true (has_index (db, "member_letter_joined"));
+  g_assert_null (query_text (db, "SELECT chinese_key_version FROM workspace"));
+
+  /* the roster makes the keys of this ICU, and says so */
+  repo = zb_member_repo_new (db);
+  version = query_text (db, "SELECT chinese_key_version FROM workspace");
+  g_assert_cmpstr (version, ==, zb_chinese_key_version ());
+  initials = query_text (db, "SELECT name_initials FROM member WHERE uuid = 'u-1'");
+  g_assert_cmpstr (initials, ==, "sxx");
+  g_assert_true (zb_audit_verify (db, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (zb_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+}
+
 /* A step that fails leaves the file at the version before it, whole. */
 static void
 test_failed_step_rolls_back (void)
@@ -169,6 +251,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/migrations/every-version", test_every_version_migrates);
   g_test_add_func ("/migrations/1-to-2", test_version_1_to_2);
+  g_test_add_func ("/migrations/5-to-6", test_version_5_to_6);
   g_test_add_func ("/migrations/failed-step-rolls-back", test_failed_step_rolls_back);
 
   return g_test_run ();

@@ -58,3 +58,28 @@ _zb_chinese_is_han (gunichar c)
 {
   return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
 }
+
+static gpointer
+preload_thread (gpointer data)
+{
+  /* a name that needs the transliterator, the collator and the stroke counts */
+  g_autoptr (GBytes) pinyin = zb_chinese_pinyin_key ("张䶮");
+  g_autoptr (GBytes) strokes = zb_chinese_stroke_key ("张䶮");
+
+  return NULL;
+}
+
+void
+zb_chinese_preload (void)
+{
+  static gsize started;
+
+  if (g_once_init_enter (&started))
+    {
+      GThread *thread = g_thread_try_new ("zb-chinese-load", preload_thread, NULL, NULL);
+
+      if (thread != NULL)
+        g_thread_unref (thread);
+      g_once_init_leave (&started, 1);
+    }
+}

@@ -35,5 +35,10 @@ guint zb_chinese_stroke_count (gunichar c);
  * key layout, new stroke data, or another ICU version): store it beside the
  * keys and rebuild them when it differs. */
 const char *zb_chinese_key_version (void);
+/* Starts loading ICU's Chinese data (the Han-Latin transliterator alone takes
+ * a quarter of a second) in a thread of its own, once, so that the first
+ * name's keys need not wait for it: for callers that will need keys soon and
+ * have other work first, such as an import checking its file. */
+void zb_chinese_preload (void);
 
 G_END_DECLS

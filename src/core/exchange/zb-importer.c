@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "zb-audit.h"
+#include "zb-chinese.h"
 #include "zb-codes.h"
 #include "zb-database-private.h"
 #include "zb-id-number.h"
@@ -179,17 +180,42 @@ context_new (ZbImporter *self)
 
 typedef struct
 {
-  GHashTable *seen;    /* id number → GUINT record number of its first record */
-  GHashTable *flagged; /* GUINT record numbers reported as duplicates already */
-  GHashTable *rows;    /* GUINT record number → GUINT file row */
+  GHashTable *seen;        /* id number → GUINT record number of its first record */
+  GHashTable *flagged;     /* GUINT record numbers reported as duplicates already */
+  GHashTable *rows;        /* GUINT record number → GUINT file row */
+  gboolean roster_has_ids; /* some active member has an ID number */
 } DuplicateCheck;
 
-static void
-duplicate_check_init (DuplicateCheck *check)
+/* Whether any active member has an ID number: into an empty roster (the first
+ * import) no record needs looking up. */
+static gboolean
+roster_has_ids (ZbImporter *self, gboolean *has, GError **error)
+{
+  ZbDatabase *db = zb_member_repo_get_database (self->repo);
+  sqlite3_stmt *stmt
+      = _zb_database_prepare (db,
+                              "SELECT EXISTS (SELECT 1 FROM member WHERE id_number IS NOT NULL"
+                              " AND status = 'active')",
+                              error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  *has = rc != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return _zb_database_set_error (db, error);
+  return TRUE;
+}
+
+static gboolean
+duplicate_check_init (ZbImporter *self, DuplicateCheck *check, GError **error)
 {
   check->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   check->flagged = g_hash_table_new (NULL, NULL);
   check->rows = g_hash_table_new (NULL, NULL);
+  return roster_has_ids (self, &check->roster_has_ids, error);
 }
 
 static void
@@ -247,6 +273,8 @@ check_duplicates (ZbImporter *self, ZbImportContext *ctx, DuplicateCheck *check,
     }
   g_hash_table_insert (check->seen, g_strdup (record->id_number), GUINT_TO_POINTER (record_number));
 
+  if (!check->roster_has_ids)
+    return TRUE;
   if (!zb_member_repo_lookup_id_number (self->repo, record->id_number, &uuid, error))
     return FALSE;
   if (uuid != NULL)
@@ -315,7 +343,8 @@ zb_importer_preview (ZbImporter *self, guint max_records, GError **error)
   sheet = ctx->sheet;
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify)zb_import_preview_row_free);
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify)zb_import_problem_free);
-  duplicate_check_init (&check);
+  if (!duplicate_check_init (self, &check, error))
+    return NULL;
 
   for (guint row = ctx->first_data_row;
        row < zb_sheet_get_n_rows (sheet) && record_number < max_records; row++)
@@ -422,6 +451,7 @@ write_batch (ZbImporter *self, GPtrArray *records, const guint8 *rejected, ZbImp
   g_autofree char *audit = NULL;
   guint written = 0;
   gint64 batch_id = 0;
+  gint64 started = g_get_monotonic_time ();
 
   if (!_zb_import_batch_insert (db, "members", self->file_name, report->n_valid, &batch_id, &uuid,
                                 error))
@@ -447,7 +477,8 @@ write_batch (ZbImporter *self, GPtrArray *records, const guint8 *rejected, ZbImp
 
       /* checked already, with the rules of the same day */
       if (!zb_member_repo_insert_in_transaction (
-              self->repo, record, batch_id, ZB_MEMBER_WRITE_NO_AUDIT | ZB_MEMBER_WRITE_NO_VALIDATE,
+              self->repo, record, batch_id,
+              ZB_MEMBER_WRITE_NO_AUDIT | ZB_MEMBER_WRITE_NO_VALIDATE | ZB_MEMBER_WRITE_NORMALIZED,
               error))
         {
           zb_member_repo_bulk_abandon (self->repo);
@@ -458,11 +489,15 @@ write_batch (ZbImporter *self, GPtrArray *records, const guint8 *rejected, ZbImp
       report_progress (progress, 0.5 + 0.5 * written / MAX (report->n_valid, 1));
     }
 
+  g_debug ("import: %u rows written in %.0f ms", written,
+           (g_get_monotonic_time () - started) / 1000.0);
+  started = g_get_monotonic_time ();
   if (!zb_member_repo_bulk_end (self->repo, error))
     {
       zb_member_repo_bulk_abandon (self->repo);
       return FALSE;
     }
+  g_debug ("import: indexes built in %.0f ms", (g_get_monotonic_time () - started) / 1000.0);
 
   audit = import_audit_json (self, uuid, report);
   if (!zb_audit_append (db, "import", "import_batch", uuid, NULL, audit, error))
@@ -484,8 +519,10 @@ check_and_write (ZbImporter *self, ZbImportContext *ctx, ZbImportFlags flags,
   g_auto (DuplicateCheck) check = { 0 };
   guint n_rows = zb_sheet_get_n_rows (ctx->sheet);
   guint record_number = 0;
+  gint64 started = g_get_monotonic_time ();
 
-  duplicate_check_init (&check);
+  if (!duplicate_check_init (self, &check, error))
+    return NULL;
 
   for (guint row = ctx->first_data_row; row < n_rows; row++)
     {
@@ -511,6 +548,8 @@ check_and_write (ZbImporter *self, ZbImportContext *ctx, ZbImportFlags flags,
       report_progress (progress, 0.5 * row / MAX (n_rows, 1));
     }
 
+  g_debug ("import: %u records read and checked in %.0f ms", record_number,
+           (g_get_monotonic_time () - started) / 1000.0);
   report->n_records = record_number;
   g_byte_array_set_size (rejected, record_number);
   memset (rejected->data, 0, record_number);
@@ -545,6 +584,9 @@ run_import (ZbImporter *self, ZbImportContext *ctx, ZbImportFlags flags, GCancel
   g_autoptr (ZbImportReport) report = NULL;
   gboolean write = FALSE;
 
+  /* Writing the names needs ICU's data: it loads while the file is checked. */
+  zb_chinese_preload ();
+
   if (!_zb_database_begin (db, error))
     return NULL;
 
@@ -555,11 +597,16 @@ run_import (ZbImporter *self, ZbImportContext *ctx, ZbImportFlags flags, GCancel
       return g_steal_pointer (&report);
     }
 
-  if (!_zb_database_commit (db, error))
-    {
-      _zb_database_rollback (db);
-      return NULL;
-    }
+  {
+    gint64 started = g_get_monotonic_time ();
+
+    if (!_zb_database_commit (db, error))
+      {
+        _zb_database_rollback (db);
+        return NULL;
+      }
+    g_debug ("import: committed in %.0f ms", (g_get_monotonic_time () - started) / 1000.0);
+  }
   return g_steal_pointer (&report);
 }
 

@@ -75,11 +75,13 @@ _zb_member_record_from_row (sqlite3_stmt *stmt, int c)
   return r;
 }
 
+/* Bound without a copy (a bulk insert binds a dozen texts a row): the callers
+ * step the statement while the values live. */
 void
 _zb_roster_bind_text (sqlite3_stmt *stmt, int index, const char *value)
 {
   if (value != NULL)
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_STATIC);
   else
     sqlite3_bind_null (stmt, index);
 }
@@ -101,7 +103,7 @@ _zb_roster_bind_bytes (sqlite3_stmt *stmt, int index, GBytes *bytes)
   const void *data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
 
   if (bytes != NULL)
-    sqlite3_bind_blob (stmt, index, data != NULL ? data : "", (int)size, SQLITE_TRANSIENT);
+    sqlite3_bind_blob (stmt, index, data != NULL ? data : "", (int)size, SQLITE_STATIC);
   else
     sqlite3_bind_null (stmt, index);
 }
@@ -122,6 +124,40 @@ _zb_name_keys_clear (NameKeys *keys)
   g_clear_pointer (&keys->pinyin_key, g_bytes_unref);
   g_clear_pointer (&keys->pinyin, g_free);
   g_clear_pointer (&keys->initials, g_free);
+}
+
+void
+_zb_name_keys_free (NameKeys *keys)
+{
+  _zb_name_keys_clear (keys);
+  g_free (keys);
+}
+
+/* A bulk write keeps at most this many names' keys (some 10 MB). */
+#define MAX_CACHED_NAMES 65536
+
+const NameKeys *
+_zb_member_repo_name_keys (ZbMemberRepo *self, const char *name, NameKeys *scratch)
+{
+  GHashTable *cache = _zb_member_repo_get_name_keys_cache (self);
+  NameKeys *keys;
+
+  if (cache == NULL || name == NULL)
+    {
+      _zb_name_keys_compute (scratch, name);
+      return scratch;
+    }
+
+  keys = g_hash_table_lookup (cache, name);
+  if (keys != NULL)
+    return keys;
+
+  if (g_hash_table_size (cache) >= MAX_CACHED_NAMES)
+    g_hash_table_remove_all (cache);
+  keys = g_new0 (NameKeys, 1);
+  _zb_name_keys_compute (keys, name);
+  g_hash_table_insert (cache, g_strdup (name), keys);
+  return keys;
 }
 
 /* ------------------------------------------------------------------------- */

@@ -33,6 +33,17 @@ struct _ZbMemberRepo
 
   /* CREATE INDEX statements set aside by zb_member_repo_bulk_begin() */
   GPtrArray *set_aside;
+  /* While a bulk write runs: name → NameKeys (names repeat a lot on a roster,
+   * and their keys are the same every time), and the insert statement. */
+  GHashTable *name_keys;
+  sqlite3_stmt *bulk_insert;
+  /* The thread of the bulk write: only its writes use the two (an import
+   * runs in a worker thread). */
+  GThread *bulk_thread;
+
+  /* The last timestamp written, reused within its millisecond. */
+  gint64 now_ms;
+  char *now;
 };
 
 G_DEFINE_FINAL_TYPE (ZbMemberRepo, zb_member_repo, G_TYPE_OBJECT)
@@ -86,6 +97,8 @@ zb_member_repo_dispose (GObject *object)
   g_clear_pointer (&self->unit_parents, g_hash_table_unref);
   g_clear_pointer (&self->unit_kinds, g_hash_table_unref);
   g_clear_pointer (&self->set_aside, g_ptr_array_unref);
+  g_clear_pointer (&self->name_keys, g_hash_table_unref);
+  g_clear_pointer (&self->now, g_free);
 
   G_OBJECT_CLASS (zb_member_repo_parent_class)->dispose (object);
 }
@@ -144,6 +157,16 @@ zb_member_repo_new (ZbDatabase *db)
    * the report). */
   if (!_zb_database_exec (db, "PRAGMA cache_size = -262144", NULL))
     g_debug ("The page cache size could not be set");
+
+  /* Keys made by another ICU would order and search wrongly: made again once,
+   * the first time this program sees the file. A failure (the file is busy)
+   * leaves them as they are until the next time. */
+  {
+    g_autoptr (GError) local_error = NULL;
+
+    if (!_zb_member_repo_check_keys (self, NULL, &local_error))
+      g_message ("The sort keys of the roster were not made again: %s", local_error->message);
+  }
   return self;
 }
 
@@ -158,6 +181,44 @@ GPtrArray **
 _zb_member_repo_bulk_slot (ZbMemberRepo *self)
 {
   return &self->set_aside;
+}
+
+GHashTable *
+_zb_member_repo_get_name_keys_cache (ZbMemberRepo *self)
+{
+  return self->bulk_thread == g_thread_self () ? self->name_keys : NULL;
+}
+
+void
+_zb_member_repo_cache_name_keys (ZbMemberRepo *self, gboolean cache)
+{
+  g_clear_pointer (&self->name_keys, g_hash_table_unref);
+  self->bulk_insert = NULL;
+  self->bulk_thread = NULL;
+  if (cache)
+    {
+      self->name_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify)_zb_name_keys_free);
+      self->bulk_thread = g_thread_self ();
+    }
+}
+
+/* Now, as _zb_now_iso8601() writes it: formatting it costs more than the rest
+ * of a bulk insert's bookkeeping, and within one millisecond it is the same
+ * text. Valid until the next call. */
+static const char *
+repo_now (ZbMemberRepo *self)
+{
+  gint64 ms = g_get_real_time () / 1000;
+
+  if (self->now == NULL || ms != self->now_ms)
+    {
+      g_free (self->now);
+      self->now = _zb_now_iso8601 ();
+      /* the text is of the time it was made, which may be a tick later */
+      self->now_ms = g_get_real_time () / 1000;
+    }
+  return self->now;
 }
 
 void
@@ -339,7 +400,8 @@ prepare_record (ZbMemberRepo *self, ZbMemberRecord *record, ZbMemberWriteFlags f
 {
   const GDate *today = repo_today (self);
 
-  zb_member_normalize (record, today);
+  if ((flags & ZB_MEMBER_WRITE_NORMALIZED) == 0)
+    zb_member_normalize (record, today);
 
   if ((flags & ZB_MEMBER_WRITE_NO_VALIDATE) == 0)
     {
@@ -403,14 +465,25 @@ bind_person_fields (sqlite3_stmt *stmt, const ZbMemberRecord *r)
 static gboolean
 insert_row (ZbMemberRepo *self, ZbMemberRecord *r, gint64 import_batch_id, GError **error)
 {
-  g_autofree char *now = _zb_now_iso8601 ();
-  NameKeys keys = { 0 };
+  const char *now = repo_now (self);
+  NameKeys computed = { 0 };
+  const NameKeys *keys;
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = _zb_database_prepare (self->db, SQL_INSERT, error);
-  if (stmt == NULL)
-    return FALSE;
+  /* In a bulk write the statement is looked up once, not once a row (the
+   * lookup hashes the whole SQL text). */
+  stmt = self->bulk_thread == g_thread_self () ? self->bulk_insert : NULL;
+  if (stmt != NULL)
+    sqlite3_reset (stmt); /* every parameter is bound below */
+  else
+    {
+      stmt = _zb_database_prepare (self->db, SQL_INSERT, error);
+      if (stmt == NULL)
+        return FALSE;
+      if (self->bulk_thread == g_thread_self ())
+        self->bulk_insert = stmt;
+    }
 
   if (r->uuid == NULL)
     r->uuid = _zb_new_uuid ();
@@ -418,7 +491,7 @@ insert_row (ZbMemberRepo *self, ZbMemberRecord *r, gint64 import_batch_id, GErro
   r->created_at = g_strdup (now);
   g_free (r->updated_at);
   r->updated_at = g_strdup (now);
-  _zb_name_keys_compute (&keys, r->name);
+  keys = _zb_member_repo_name_keys (self, r->name, &computed);
 
   _zb_roster_bind_text (stmt, 1, r->uuid);
   bind_person_fields (stmt, r);
@@ -433,16 +506,16 @@ insert_row (ZbMemberRepo *self, ZbMemberRecord *r, gint64 import_batch_id, GErro
   _zb_roster_bind_text (stmt, 26, r->left_kind);
   _zb_roster_bind_text (stmt, 27, r->left_date);
   _zb_roster_bind_text (stmt, 28, r->remarks);
-  _zb_roster_bind_text (stmt, 29, keys.pinyin != NULL ? keys.pinyin : "");
-  _zb_roster_bind_text (stmt, 30, keys.initials != NULL ? keys.initials : "");
-  _zb_roster_bind_bytes (stmt, 31, keys.stroke_key);
-  _zb_roster_bind_bytes (stmt, 32, keys.pinyin_key);
+  _zb_roster_bind_text (stmt, 29, keys->pinyin != NULL ? keys->pinyin : "");
+  _zb_roster_bind_text (stmt, 30, keys->initials != NULL ? keys->initials : "");
+  _zb_roster_bind_bytes (stmt, 31, keys->stroke_key);
+  _zb_roster_bind_bytes (stmt, 32, keys->pinyin_key);
   _zb_roster_bind_nonzero (stmt, 33, import_batch_id);
   _zb_roster_bind_text (stmt, 34, r->created_at);
   _zb_roster_bind_text (stmt, 35, r->updated_at);
 
   rc = sqlite3_step (stmt);
-  _zb_name_keys_clear (&keys);
+  _zb_name_keys_clear (&computed);
   if (rc != SQLITE_DONE)
     {
       gboolean duplicate

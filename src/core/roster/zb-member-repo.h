@@ -144,12 +144,15 @@ ZbMemberRecord *zb_member_repo_get (ZbMemberRepo *self, const char *uuid, GError
  *   batch (e.g. action "import", entity "import_batch") in the same transaction.
  * NO_VALIDATE: the caller has already run zb_member_validate() on the record
  *   (the normalisation — trimming, upper-case X, phone digits, derived gender
- *   and birth date — is still applied). */
+ *   and birth date — is still applied).
+ * NORMALIZED: the caller has already run zb_member_normalize() on the record
+ *   with today's date (the importer, which checks what it writes). */
 typedef enum
 {
   ZB_MEMBER_WRITE_DEFAULT = 0,
   ZB_MEMBER_WRITE_NO_AUDIT = 1 << 0,
   ZB_MEMBER_WRITE_NO_VALIDATE = 1 << 1,
+  ZB_MEMBER_WRITE_NORMALIZED = 1 << 2,
 } ZbMemberWriteFlags;
 
 /* As zb_member_repo_insert() but neither BEGINs nor COMMITs nor emits

@@ -25,7 +25,8 @@ G_BEGIN_DECLS
 /* zb-member-repo-rows.c ---------------------------------------------------- */
 
 char *_zb_roster_dup_column (sqlite3_stmt *stmt, int column);
-/* NULL for a NULL string */
+/* NULL for a NULL string. Texts and bytes are bound without a copy: step the
+ * statement before the value goes. */
 void _zb_roster_bind_text (sqlite3_stmt *stmt, int index, const char *value);
 /* 0 means unknown (or none) for codes and row ids: stored as NULL. */
 void _zb_roster_bind_nonzero (sqlite3_stmt *stmt, int index, gint64 value);
@@ -42,6 +43,17 @@ typedef struct
 
 void _zb_name_keys_compute (NameKeys *keys, const char *name);
 void _zb_name_keys_clear (NameKeys *keys);
+
+/* The keys of @name: from the repository's cache while one is kept (bulk
+ * writes, rebuilding keys), else computed into @scratch, which the caller
+ * clears. The result is valid until the next call. */
+const NameKeys *_zb_member_repo_name_keys (ZbMemberRepo *self, const char *name, NameKeys *scratch);
+void _zb_name_keys_free (NameKeys *keys);
+/* zb-member-repo.c: starts (@cache) or ends a bulk write of the calling
+ * thread keeping the keys of the names seen and its insert statement. */
+void _zb_member_repo_cache_name_keys (ZbMemberRepo *self, gboolean cache);
+/* The cache, when the calling thread keeps one. */
+GHashTable *_zb_member_repo_get_name_keys_cache (ZbMemberRepo *self);
 
 /* Reads the ZB_MEMBER_COLUMNS starting at column @first of the current row. */
 ZbMemberRecord *_zb_member_record_from_row (sqlite3_stmt *stmt, int first);
@@ -81,6 +93,12 @@ ZbOrgUnit *_zb_org_repo_create_unit_in_transaction (ZbOrgRepo *self, ZbOrgUnitKi
 void _zb_member_repo_set_plan_limits (guint limit, guint min_dense);
 /* For tests: virtual machine steps SQLite took for the last fetch. */
 guint _zb_member_repo_get_last_fetch_steps (void);
+
+/* zb-member-repo-keys.c: when the workspace's sort and search keys were made
+ * by another version of zb_chinese_key_version() (another ICU), makes every
+ * member's keys again in one audited transaction, and records the version.
+ * Does nothing inside a transaction or on a schema before 6. */
+gboolean _zb_member_repo_check_keys (ZbMemberRepo *self, gboolean *rebuilt, GError **error);
 
 /* zb-member-repo.c: the audit row of a member's change ("create", "update",
  * "delete"), with the record before and after as JSON (either may be NULL). */
