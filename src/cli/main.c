@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "zb-cli-commands.h"
+#include "zb-cli-commands-meetings.h"
 #include "zb-cli-context.h"
 
 static const ZbCliCommand commands[] = {
@@ -39,6 +40,9 @@ static const ZbCliCommand commands[] = {
     zb_cli_command_org },
   { "demo", "--members N [--branches B]",
     N_ ("Fill the workspace with fictitious members, for trying Zhibu out"), zb_cli_command_demo },
+  { "meetings", "add|list …",
+    N_ ("Record and list branch meetings and Party lessons with their attendance"),
+    zb_cli_command_meetings },
 };
 
 static const ZbCliCommand *

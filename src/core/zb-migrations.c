@@ -236,6 +236,135 @@ static const char *const migrations[] = {
   "  name_initials, name_pinyin) WHERE status = 'active';"
   "CREATE INDEX member_letter_joined ON member (substr (name_initials, 1, 1), joined_date,"
   "  stroke_key, name_initials, name_pinyin) WHERE status = 'active';",
+
+  /* 7: 三会一课 (issue 5, ZbMeetingRepo). A meeting of one kind (the stable
+   * names of zb-meeting-rules.h), its attendance frozen from the roster as it
+   * was on the meeting date (the name and whether the person had a vote that
+   * day are stored, not looked up again: the minutes must say what was true
+   * then), its topics with the minutes and speeches of each, votes,
+   * resolutions followed up until done, and attachments (sign-in sheets,
+   * photos) whose bytes live in the encrypted file, at most 20 MiB each
+   * (ZB_MEETING_ATTACHMENT_MAX_SIZE). Meetings are archived, never deleted;
+   * the repository replaces a meeting's child rows when it is edited, under
+   * their own uuids. */
+  "CREATE TABLE meeting ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('general_meeting', 'committee_meeting',"
+  "    'group_meeting', 'party_lesson', 'theme_day', 'life_meeting', 'appraisal', 'other')),"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+  "  start_time TEXT CHECK (start_time GLOB '[0-2][0-9]:[0-5][0-9]'),"
+  "  end_time TEXT CHECK (end_time GLOB '[0-2][0-9]:[0-5][0-9]'),"
+  "  place TEXT,"
+  "  branch_id INTEGER REFERENCES org_unit (id),"
+  "  group_id INTEGER REFERENCES org_unit (id),"
+  "  chair_id INTEGER REFERENCES member (id),"
+  "  recorder_id INTEGER REFERENCES member (id),"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX meeting_date ON meeting (date, kind);"
+  "CREATE INDEX meeting_branch ON meeting (branch_id, date);"
+  /* Every column that refers to a member is indexed: deleting a member (the
+   * roster's undo of an import) checks the foreign keys through them. */
+  "CREATE INDEX meeting_chair ON meeting (chair_id);"
+  "CREATE INDEX meeting_recorder ON meeting (recorder_id);"
+
+  "CREATE TABLE meeting_attendee ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meeting (id),"
+  "  member_id INTEGER REFERENCES member (id),"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  role TEXT NOT NULL CHECK (role IN ('expected', 'present', 'leave', 'absent', 'observer')),"
+  "  leave_reason TEXT,"
+  "  voting INTEGER NOT NULL DEFAULT 0 CHECK (voting IN (0, 1)),"
+  "  sort_order INTEGER NOT NULL DEFAULT 0,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX meeting_attendee_meeting ON meeting_attendee (meeting_id, sort_order);"
+  "CREATE INDEX meeting_attendee_member ON meeting_attendee (member_id);"
+
+  "CREATE TABLE meeting_topic ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meeting (id),"
+  "  sort_order INTEGER NOT NULL DEFAULT 0,"
+  "  title TEXT NOT NULL CHECK (title <> ''),"
+  "  minutes TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX meeting_topic_meeting ON meeting_topic (meeting_id, sort_order);"
+
+  "CREATE TABLE meeting_speech ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  topic_id INTEGER NOT NULL REFERENCES meeting_topic (id),"
+  "  sort_order INTEGER NOT NULL DEFAULT 0,"
+  "  member_id INTEGER REFERENCES member (id),"
+  "  speaker_name TEXT NOT NULL CHECK (speaker_name <> ''),"
+  "  text TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX meeting_speech_topic ON meeting_speech (topic_id, sort_order);"
+  "CREATE INDEX meeting_speech_member ON meeting_speech (member_id);"
+
+  /* A vote on a topic, or on the meeting as a whole (topic_id NULL). */
+  "CREATE TABLE meeting_vote ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meeting (id),"
+  "  topic_id INTEGER REFERENCES meeting_topic (id),"
+  "  sort_order INTEGER NOT NULL DEFAULT 0,"
+  "  subject TEXT NOT NULL CHECK (subject <> ''),"
+  "  form TEXT NOT NULL CHECK (form IN ('show_of_hands', 'secret_ballot')),"
+  "  yes INTEGER NOT NULL DEFAULT 0 CHECK (yes >= 0),"
+  "  no INTEGER NOT NULL DEFAULT 0 CHECK (no >= 0),"
+  "  abstain INTEGER NOT NULL DEFAULT 0 CHECK (abstain >= 0),"
+  "  written_opinions INTEGER NOT NULL DEFAULT 0 CHECK (written_opinions >= 0),"
+  "  result TEXT CHECK (result IN ('passed', 'not_passed')),"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX meeting_vote_meeting ON meeting_vote (meeting_id, sort_order);"
+  "CREATE INDEX meeting_vote_topic ON meeting_vote (topic_id);"
+
+  "CREATE TABLE meeting_resolution ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meeting (id),"
+  "  sort_order INTEGER NOT NULL DEFAULT 0,"
+  "  text TEXT NOT NULL CHECK (text <> ''),"
+  "  owner_id INTEGER REFERENCES member (id),"
+  "  due_date TEXT,"
+  "  done_date TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX meeting_resolution_meeting ON meeting_resolution (meeting_id, sort_order);"
+  "CREATE INDEX meeting_resolution_owner ON meeting_resolution (owner_id);"
+  /* What the follow-up list reads: the open resolutions by due date. */
+  "CREATE INDEX meeting_resolution_open ON meeting_resolution (due_date)"
+  "  WHERE done_date IS NULL;"
+
+  "CREATE TABLE meeting_attachment ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meeting (id),"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  mime_type TEXT NOT NULL,"
+  "  size INTEGER NOT NULL CHECK (size BETWEEN 0 AND 20971520),"
+  "  sha256 TEXT NOT NULL,"
+  "  data BLOB NOT NULL CHECK (length (data) = size),"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX meeting_attachment_meeting ON meeting_attachment (meeting_id);",
 };
 
 static const ZbTableInfo tables[] = {
@@ -249,6 +378,13 @@ static const ZbTableInfo tables[] = {
   { "member_event", "SELECT count(*) FROM member_event" },
   { "import_batch", "SELECT count(*) FROM import_batch" },
   { "print_record", "SELECT count(*) FROM print_record" },
+  { "meeting", "SELECT count(*) FROM meeting" },
+  { "meeting_attendee", "SELECT count(*) FROM meeting_attendee" },
+  { "meeting_topic", "SELECT count(*) FROM meeting_topic" },
+  { "meeting_speech", "SELECT count(*) FROM meeting_speech" },
+  { "meeting_vote", "SELECT count(*) FROM meeting_vote" },
+  { "meeting_resolution", "SELECT count(*) FROM meeting_resolution" },
+  { "meeting_attachment", "SELECT count(*) FROM meeting_attachment" },
   { NULL, NULL },
 };
 

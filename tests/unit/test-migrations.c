@@ -191,6 +191,66 @@ test_version_5_to_6 (void)
   g_assert_no_error (error);
 }
 
+/* Step 7: the tables of 三会一课 appear in a file of version 6, its roster
+ * untouched, and their CHECKs hold: the eight kinds, the attendance roles,
+ * the attachment size limit. */
+static gboolean
+exec_ok (ZbDatabase *db, const char *sql)
+{
+  return sqlite3_exec (_zb_database_get_handle (db), sql, NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static void
+test_version_6_to_7 (void)
+{
+  static const char *const tables[]
+      = { "meeting",      "meeting_attendee",   "meeting_topic",     "meeting_speech",
+          "meeting_vote", "meeting_resolution", "meeting_attachment" };
+  g_autofree char *path = zb_test_path ("v6.db");
+  g_autoptr (ZbSecret) key = zb_secret_new_random_key (NULL);
+  ZbWorkspaceSetup setup = { .org_name = "一支部", .protection = ZB_PROTECTION_KEYRING };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZbDatabase) old = _zb_database_create_at_version (path, key, &setup, 6, &error);
+  g_autoptr (ZbDatabase) db = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (has_column (old, "meeting", "kind"));
+  g_assert_true (exec_ok (old, "INSERT INTO member (uuid, name, status, created_at, updated_at)"
+                               " VALUES ('m-1', '张三', 'active', 'x', 'x')"));
+  zb_database_close (old);
+
+  db = zb_database_open (path, key, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_assert_true (has_column (db, tables[i], "uuid"));
+  g_assert_true (has_column (db, "meeting_attendee", "voting"));
+  g_assert_true (has_index (db, "meeting_resolution_open"));
+  name = query_text (db, "SELECT name FROM member WHERE uuid = 'm-1'");
+  g_assert_cmpstr (name, ==, "张三");
+
+  g_assert_true (exec_ok (db, "INSERT INTO meeting (uuid, kind, date, created_at, updated_at)"
+                              " VALUES ('g-1', 'general_meeting', '2026-03-01', 'x', 'x')"));
+  g_assert_false (exec_ok (db, "INSERT INTO meeting (uuid, kind, date, created_at, updated_at)"
+                               " VALUES ('g-2', 'banquet', '2026-03-01', 'x', 'x')"));
+  g_assert_false (exec_ok (db, "INSERT INTO meeting (uuid, kind, date, created_at, updated_at)"
+                               " VALUES ('g-3', 'other', '2026/03/01', 'x', 'x')"));
+  g_assert_false (exec_ok (db, "INSERT INTO meeting_attendee (uuid, meeting_id, name, role,"
+                               " created_at, updated_at) VALUES ('a-1', 1, '李四', 'late', 'x',"
+                               " 'x')"));
+  g_assert_true (exec_ok (db, "INSERT INTO meeting_attachment (uuid, meeting_id, name, mime_type,"
+                              " size, sha256, data, created_at, updated_at) VALUES ('f-1', 1,"
+                              " 'a.pdf', 'application/pdf', 3, 'h', x'010203', 'x', 'x')"));
+  g_assert_false (exec_ok (db, "INSERT INTO meeting_attachment (uuid, meeting_id, name, mime_type,"
+                               " size, sha256, data, created_at, updated_at) VALUES ('f-2', 1,"
+                               " 'b.pdf', 'application/pdf', 20971521, 'h',"
+                               " zeroblob (20971521), 'x', 'x')"));
+  g_assert_true (zb_audit_verify (db, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (zb_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+}
+
 /* A step that fails leaves the file at the version before it, whole. */
 static void
 test_failed_step_rolls_back (void)
@@ -252,6 +312,7 @@ main (int argc, char **argv)
   g_test_add_func ("/migrations/every-version", test_every_version_migrates);
   g_test_add_func ("/migrations/1-to-2", test_version_1_to_2);
   g_test_add_func ("/migrations/5-to-6", test_version_5_to_6);
+  g_test_add_func ("/migrations/6-to-7", test_version_6_to_7);
   g_test_add_func ("/migrations/failed-step-rolls-back", test_failed_step_rolls_back);
 
   return g_test_run ();

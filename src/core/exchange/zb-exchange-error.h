@@ -23,6 +23,7 @@ typedef enum
   ZB_EXCHANGE_ERROR_NO_HEADER,   /* no header row with the columns of a roster */
   ZB_EXCHANGE_ERROR_NOT_FOUND,   /* no such import batch, or nothing to undo */
   ZB_EXCHANGE_ERROR_UNDONE,      /* the import batch was undone already */
+  ZB_EXCHANGE_ERROR_IN_USE,      /* other records name imported members: no undo */
 } ZbExchangeError;
 
 GQuark zb_exchange_error_quark (void);

@@ -245,7 +245,20 @@ zb_import_batch_undo (ZbMemberRepo *repo, const char *uuid, guint *n_removed, GE
    * are named by their import_batch_id, not listed one by one. */
   if (!zb_member_repo_delete_import_batch_in_transaction (repo, batch->id, ZB_MEMBER_WRITE_NO_AUDIT,
                                                           &removed, error))
-    goto fail;
+    {
+      /* Records made since (a meeting's attendance, say) name some of these
+       * members, and their foreign keys refuse: the import can no longer be
+       * taken back as a whole, and nothing is changed. */
+      if (sqlite3_extended_errcode (_zb_database_get_handle (db)) == SQLITE_CONSTRAINT_FOREIGNKEY)
+        {
+          g_clear_error (error);
+          g_set_error (error, ZB_EXCHANGE_ERROR, ZB_EXCHANGE_ERROR_IN_USE,
+                       _ ("The import of “%s” can no longer be undone: some of its members appear "
+                          "in records made since, such as meetings. Nothing has been changed."),
+                       batch->file_name);
+        }
+      goto fail;
+    }
 
   batch->undone_at = _zb_now_iso8601 ();
   stmt = _zb_database_prepare (db, SQL_MARK_UNDONE, error);
