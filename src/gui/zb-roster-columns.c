@@ -138,15 +138,55 @@ zb_roster_columns_dup_text (ZbRosterColumns *self, ZbMember *member, ZbRosterCol
 
 /* Cells */
 
-static GtkWidget *
-new_badge (const char *style)
-{
-  GtkWidget *label = gtk_label_new (NULL);
+/* The badges of the status cell, in the order they show: 流动, 失联, and
+ * 停止党籍 or where a former member went. */
+static const char *const badge_styles[] = { "accent", "warning", "error" };
 
-  gtk_widget_add_css_class (label, "zb-badge");
-  gtk_widget_add_css_class (label, style);
-  gtk_widget_set_visible (label, FALSE);
-  return label;
+/* Badges are made when a row first needs one: most rows have none, and a
+ * first screen of 200 rows × 13 cells is what the roster costs to show. */
+static void
+set_badge (GtkWidget *box, guint rank, const char *text)
+{
+  GtkWidget *label, *before = NULL;
+
+  for (label = gtk_widget_get_first_child (box); label != NULL;
+       label = gtk_widget_get_next_sibling (label))
+    {
+      guint label_rank = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "zb-rank"));
+
+      if (label_rank == rank)
+        break;
+      if (label_rank < rank)
+        before = label;
+    }
+  if (label == NULL)
+    {
+      if (text == NULL)
+        return;
+      label = gtk_label_new (NULL);
+      gtk_widget_add_css_class (label, "zb-badge");
+      gtk_widget_add_css_class (label, badge_styles[rank]);
+      g_object_set_data (G_OBJECT (label), "zb-rank", GUINT_TO_POINTER (rank));
+      gtk_box_insert_child_after (GTK_BOX (box), label, before);
+    }
+  if (text != NULL)
+    gtk_label_set_label (GTK_LABEL (label), text);
+  gtk_widget_set_visible (label, text != NULL);
+}
+
+/* Long text is cut short in the cell; the whole is a hover away. Asked for
+ * on hover rather than set on every bind. */
+static gboolean
+query_cell_tooltip_cb (GtkWidget *label, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
+                       gpointer data)
+{
+  const char *text = gtk_label_get_label (GTK_LABEL (label));
+
+  if (text == NULL || text[0] == '\0'
+      || !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -162,9 +202,6 @@ setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer da
       /* Room for two badges, so that the column does not change width as
        * rows with badges scroll by. */
       gtk_widget_set_size_request (child, 80, -1);
-      gtk_box_append (GTK_BOX (child), new_badge ("accent"));
-      gtk_box_append (GTK_BOX (child), new_badge ("warning"));
-      gtk_box_append (GTK_BOX (child), new_badge ("error"));
     }
   else
     {
@@ -179,6 +216,11 @@ setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer da
       /* Digits of equal width keep numbers and dates aligned. */
       if (column == ZB_ROSTER_COLUMN_ID || column == ZB_ROSTER_COLUMN_PHONE)
         gtk_widget_add_css_class (child, "numeric");
+      if (column == ZB_ROSTER_COLUMN_UNIT || column == ZB_ROSTER_COLUMN_WORK)
+        {
+          gtk_widget_set_has_tooltip (child, TRUE);
+          g_signal_connect (child, "query-tooltip", G_CALLBACK (query_cell_tooltip_cb), NULL);
+        }
     }
 
   gtk_list_item_set_child (item, child);
@@ -187,22 +229,16 @@ setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer da
 static void
 bind_status (GtkWidget *box, const ZbMemberRecord *r)
 {
-  GtkWidget *flow = gtk_widget_get_first_child (box);
-  GtkWidget *lost = gtk_widget_get_next_sibling (flow);
-  GtkWidget *other = gtk_widget_get_next_sibling (lost);
   const char *other_text = NULL;
 
-  gtk_label_set_label (GTK_LABEL (flow), _ ("Flowing"));
-  gtk_widget_set_visible (flow, r->flowing && r->status == ZB_STATUS_ACTIVE);
-  gtk_label_set_label (GTK_LABEL (lost), _ ("Out of Contact"));
-  gtk_widget_set_visible (lost, r->lost_contact && r->status == ZB_STATUS_ACTIVE);
-
+  set_badge (box, 0, r->flowing && r->status == ZB_STATUS_ACTIVE ? _ ("Flowing") : NULL);
+  set_badge (box, 1,
+             r->lost_contact && r->status == ZB_STATUS_ACTIVE ? _ ("Out of Contact") : NULL);
   if (r->status != ZB_STATUS_ACTIVE)
     other_text = zb_member_status_get_label (r->status);
   else if (r->standing == ZB_STANDING_SUSPENDED)
     other_text = zb_standing_get_label (r->standing);
-  gtk_label_set_label (GTK_LABEL (other), other_text ?: "");
-  gtk_widget_set_visible (other, other_text != NULL);
+  set_badge (box, 2, other_text);
 }
 
 static void
@@ -225,10 +261,6 @@ zb_roster_columns_bind (ZbRosterColumns *self, GtkListItem *item, ZbRosterColumn
 
   text = zb_roster_columns_dup_text (self, member, column);
   gtk_label_set_label (GTK_LABEL (child), text);
-
-  /* Long text is cut short in the cell; the whole is a hover away. */
-  if (column == ZB_ROSTER_COLUMN_UNIT || column == ZB_ROSTER_COLUMN_WORK)
-    gtk_widget_set_tooltip_text (child, text[0] ? text : NULL);
 }
 
 static void
