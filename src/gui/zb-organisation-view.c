@@ -55,26 +55,15 @@ warning_source (ZbOrgWarningKind kind)
 }
 
 /* Active members of a branch (@group_id 0) or of one of its groups, by
- * category, through the roster's indexed count. */
+ * category: a range of the roster's (branch, group) index. */
 static void
 zb_organisation_view_count (ZbOrganisationView *self, gint64 branch_id, gint64 group_id,
                             guint *n_full, guint *n_probationary)
 {
-  ZbMemberQuery query = ZB_MEMBER_QUERY_INIT;
-  gint64 n;
-
   *n_full = *n_probationary = 0;
-  if (self->members == NULL)
-    return;
-
-  query.branch_id = branch_id;
-  query.group_id = group_id;
-  query.category = ZB_CATEGORY_FULL;
-  if ((n = zb_member_repo_count (self->members, &query, NULL)) > 0)
-    *n_full = (guint)n;
-  query.category = ZB_CATEGORY_PROBATIONARY;
-  if ((n = zb_member_repo_count (self->members, &query, NULL)) > 0)
-    *n_probationary = (guint)n;
+  if (self->org != NULL)
+    zb_org_repo_count_members (self->org, group_id != 0 ? group_id : branch_id, n_full,
+                               n_probationary, NULL);
 }
 
 /* Rows */
