@@ -37,7 +37,6 @@ struct _ZbImportDialog
 
   ZbMemberRepo *repo;
   ZbOrgRepo *org;
-  ZbMemberListModel *model;
   AdwToastOverlay *toasts; /* weak */
   ZbSheet *sheet;
   ZbImporter *importer;
@@ -228,8 +227,6 @@ static void
 zb_import_dialog_finish_work (ZbImportDialog *self)
 {
   g_clear_object (&self->cancellable);
-  if (self->model != NULL)
-    zb_member_list_model_release (self->model);
   zb_import_dialog_update_buttons (self);
 }
 
@@ -275,10 +272,7 @@ zb_import_dialog_run_importer (ZbImportDialog *self, ZbImportFlags flags,
                                GAsyncReadyCallback callback)
 {
   self->cancellable = g_cancellable_new ();
-  /* The worker uses the workspace's connection: the roster reads nothing
-   * meanwhile. */
-  if (self->model != NULL)
-    zb_member_list_model_hold (self->model);
+  /* The import opens a connection of its own: the roster stays usable. */
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   zb_import_dialog_update_buttons (self);
   zb_importer_run_async (self->importer, flags, self->cancellable, on_progress_cb, self, NULL,
@@ -530,8 +524,7 @@ bind_problem_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
 
 ZbImportDialog *
 zb_import_dialog_new (GtkWindow *parent, ZbMemberRepo *repo, ZbOrgRepo *org,
-                      ZbMemberListModel *model, AdwToastOverlay *toasts, ZbSheet *sheet,
-                      const char *file_name)
+                      AdwToastOverlay *toasts, ZbSheet *sheet, const char *file_name)
 {
   ZbImportDialog *self;
   ZbImportMapping *mapping;
@@ -544,7 +537,6 @@ zb_import_dialog_new (GtkWindow *parent, ZbMemberRepo *repo, ZbOrgRepo *org,
   self = g_object_new (ZB_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
   self->repo = g_object_ref (repo);
   self->org = org ? g_object_ref (org) : NULL;
-  self->model = model ? g_object_ref (model) : NULL;
   g_set_weak_pointer (&self->toasts, toasts);
   self->sheet = zb_sheet_ref (sheet);
   self->file_name = g_strdup (file_name);
@@ -584,7 +576,6 @@ typedef struct
   GtkWindow *parent;
   ZbMemberRepo *repo;
   ZbOrgRepo *org;
-  ZbMemberListModel *model;
   AdwToastOverlay *toasts;
   char *file_name;
   ZbImportDialogReady ready;
@@ -597,7 +588,6 @@ run_data_free (RunData *run)
   g_clear_weak_pointer (&run->parent);
   g_clear_object (&run->repo);
   g_clear_object (&run->org);
-  g_clear_object (&run->model);
   g_clear_weak_pointer (&run->toasts);
   g_free (run->file_name);
   g_free (run);
@@ -627,8 +617,8 @@ on_sheet_read_cb (GObject *source, GAsyncResult *result, gpointer data)
     zb_import_dialog_tell (run->parent, _ ("This File Cannot Be Imported"), error->message);
   else
     {
-      ZbImportDialog *dialog = zb_import_dialog_new (run->parent, run->repo, run->org, run->model,
-                                                     run->toasts, sheet, run->file_name);
+      ZbImportDialog *dialog = zb_import_dialog_new (run->parent, run->repo, run->org, run->toasts,
+                                                     sheet, run->file_name);
 
       if (run->ready != NULL)
         run->ready (dialog, run->ready_data);
@@ -660,8 +650,7 @@ on_file_chosen_cb (GtkNativeDialog *native, int response, RunData *run)
 
 void
 zb_import_dialog_run (GtkWindow *parent, ZbMemberRepo *repo, ZbOrgRepo *org,
-                      ZbMemberListModel *model, AdwToastOverlay *toasts, ZbImportDialogReady ready,
-                      gpointer user_data)
+                      AdwToastOverlay *toasts, ZbImportDialogReady ready, gpointer user_data)
 {
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *native;
@@ -684,7 +673,6 @@ zb_import_dialog_run (GtkWindow *parent, ZbMemberRepo *repo, ZbOrgRepo *org,
   g_set_weak_pointer (&run->parent, parent);
   run->repo = g_object_ref (repo);
   run->org = org ? g_object_ref (org) : NULL;
-  run->model = model ? g_object_ref (model) : NULL;
   g_set_weak_pointer (&run->toasts, toasts);
   run->ready = ready;
   run->ready_data = user_data;
@@ -749,7 +737,6 @@ zb_import_dialog_finalize (GObject *object)
   g_clear_object (&self->importer);
   g_clear_object (&self->repo);
   g_clear_object (&self->org);
-  g_clear_object (&self->model);
   g_clear_weak_pointer (&self->toasts);
   g_clear_pointer (&self->sheet, zb_sheet_unref);
   g_clear_pointer (&self->file_name, g_free);

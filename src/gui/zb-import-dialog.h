@@ -22,20 +22,19 @@ G_DECLARE_FINAL_TYPE (ZbImportDialog, zb_import_dialog, ZB, IMPORT_DIALOG, AdwWi
  * changed), the first records as they will be read, and every record with a
  * problem, with its row and reason. 导入 writes all in one step, only when no
  * record has a problem; 只导入有效记录 writes the others. After an import a
- * toast in @toasts offers 撤销本次导入. @model (the roster's) reads nothing
- * while the import runs on its worker thread. */
+ * toast in @toasts offers 撤销本次导入. The import runs on a worker thread with
+ * a connection of its own; the roster is told when it has committed. */
 typedef void (*ZbImportDialogReady) (ZbImportDialog *dialog, gpointer user_data);
 
 /* @ready (may be NULL) gets the dialog when it shows, so that its owner can
  * close it when the window locks. */
 void zb_import_dialog_run (GtkWindow *parent, ZbMemberRepo *repo, ZbOrgRepo *org,
-                           ZbMemberListModel *model, AdwToastOverlay *toasts,
-                           ZbImportDialogReady ready, gpointer user_data);
+                           AdwToastOverlay *toasts, ZbImportDialogReady ready, gpointer user_data);
 
 /* The dialog for @sheet, read from a file called @file_name. */
 ZbImportDialog *zb_import_dialog_new (GtkWindow *parent, ZbMemberRepo *repo, ZbOrgRepo *org,
-                                      ZbMemberListModel *model, AdwToastOverlay *toasts,
-                                      ZbSheet *sheet, const char *file_name);
+                                      AdwToastOverlay *toasts, ZbSheet *sheet,
+                                      const char *file_name);
 
 /* For tests: whether a check or an import is running; the mapping; the
  * summary shown; pressing 导入 (@valid_only: 只导入有效记录). */

@@ -164,7 +164,7 @@ action_import (GtkWidget *widget, const char *name, GVariant *param)
       return;
     }
   zb_import_dialog_run (GTK_WINDOW (gtk_widget_get_root (widget)), self->members, self->org,
-                        self->model, self->toast_overlay, on_import_dialog_ready_cb, self);
+                        self->toast_overlay, on_import_dialog_ready_cb, self);
 }
 
 static void

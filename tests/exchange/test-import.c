@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "exchange-test-util.h"
+#include "zb-database-private.h"
 #include "zb-exchange-error.h"
 
 #define HEADER                                                                                                                       \
@@ -710,6 +711,47 @@ test_cancel_while_writing (ExFixture *f, gconstpointer data)
   g_assert_cmpint (ex_query_int (f, "SELECT count(*) FROM member"), ==, 0);
 }
 
+/* The import writes on a connection of its own (ARCHITECTURE.md, Threads):
+ * the window's connection may be in the middle of reading the roster (here a
+ * read transaction held across the whole import), which on a shared
+ * connection makes the import fail at once ("cannot start a transaction
+ * within a transaction"). The window sees the members once it reads again. */
+static void
+test_async_own_connection (ExFixture *f, gconstpointer data)
+{
+  static const char csv[] = "姓名,公民身份号码\n张三,11010519491231002X\n李四,440524188001010014\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZbSheet) sheet = zb_csv_read_data (csv, sizeof csv - 1, NULL, &error);
+  g_autoptr (ZbImporter) importer = zb_importer_new (f->repo, sheet, "read.csv");
+  ZbDatabase *window = zb_member_repo_get_database (f->repo);
+  AsyncState state = { 0 };
+
+  g_assert_no_error (error);
+  state.loop = g_main_loop_new (NULL, FALSE);
+  state.main_thread = g_thread_self ();
+  state.fractions = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_assert_true (_zb_database_exec (window, "BEGIN DEFERRED", &error));
+  g_assert_cmpint (ex_count_members (f), ==, 0);
+  zb_importer_run_async (importer, ZB_IMPORT_DEFAULT, NULL, on_progress, &state, NULL, on_done,
+                         &state);
+  g_main_loop_run (state.loop);
+  g_assert_no_error (state.error);
+  g_assert_nonnull (state.report);
+  g_assert_cmpuint (state.report->n_written, ==, 2);
+  /* the window's snapshot is the roster before the import */
+  g_assert_cmpint (ex_count_members (f), ==, 0);
+  g_assert_true (_zb_database_commit (window, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ex_count_members (f), ==, 2);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  zb_import_report_free (state.report);
+  g_array_unref (state.fractions);
+  g_main_loop_unref (state.loop);
+}
+
 static void
 test_no_name_column (ExFixture *f, gconstpointer data)
 {
@@ -741,6 +783,7 @@ main (int argc, char *argv[])
   ADD ("/exchange/import/category-guess", test_category_guess);
   ADD ("/exchange/import/preview", test_preview);
   ADD ("/exchange/import/async", test_async);
+  ADD ("/exchange/import/async-own-connection", test_async_own_connection);
   ADD ("/exchange/import/cancel-while-writing", test_cancel_while_writing);
   ADD ("/exchange/import/no-name-column", test_no_name_column);
 #undef ADD

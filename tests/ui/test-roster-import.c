@@ -139,7 +139,7 @@ test_import_dialog (void)
 
   dialog = zb_import_dialog_new (
       GTK_WINDOW (window), zb_member_list_model_get_repo (_zb_roster_view_get_model (roster ())),
-      NULL, _zb_roster_view_get_model (roster ()),
+      NULL,
       ADW_TOAST_OVERLAY (ui_test_find_descendant (GTK_WIDGET (roster ()), ADW_TYPE_TOAST_OVERLAY)),
       sheet, "名册.csv");
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
@@ -206,7 +206,7 @@ test_export (void)
   g_assert_no_error (error);
   dialog = zb_import_dialog_new (
       GTK_WINDOW (window), zb_member_list_model_get_repo (_zb_roster_view_get_model (roster ())),
-      NULL, _zb_roster_view_get_model (roster ()), NULL, sheet, "名册.csv");
+      NULL, NULL, sheet, "名册.csv");
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
   g_assert_true (ui_test_wait_for (dialog_idle, NULL, 30));
   zb_import_dialog_start (dialog, TRUE);

@@ -169,9 +169,9 @@ zb_importer_get_branch (ZbImporter *self)
 }
 
 static ZbImportContext *
-context_new (ZbImporter *self)
+context_new (ZbImporter *self, ZbMemberRepo *repo)
 {
-  g_autoptr (ZbOrgRepo) org = zb_org_repo_new (zb_member_repo_get_database (self->repo));
+  g_autoptr (ZbOrgRepo) org = zb_org_repo_new (zb_member_repo_get_database (repo));
 
   return _zb_import_context_new (self->mapping, org, self->branch_id);
 }
@@ -184,14 +184,15 @@ typedef struct
   GHashTable *flagged;     /* GUINT record numbers reported as duplicates already */
   GHashTable *rows;        /* GUINT record number → GUINT file row */
   gboolean roster_has_ids; /* some active member has an ID number */
+  ZbMemberRepo *repo;      /* the roster looked up (not a reference) */
 } DuplicateCheck;
 
 /* Whether any active member has an ID number: into an empty roster (the first
  * import) no record needs looking up. */
 static gboolean
-roster_has_ids (ZbImporter *self, gboolean *has, GError **error)
+roster_has_ids (ZbMemberRepo *repo, gboolean *has, GError **error)
 {
-  ZbDatabase *db = zb_member_repo_get_database (self->repo);
+  ZbDatabase *db = zb_member_repo_get_database (repo);
   sqlite3_stmt *stmt
       = _zb_database_prepare (db,
                               "SELECT EXISTS (SELECT 1 FROM member WHERE id_number IS NOT NULL"
@@ -210,12 +211,13 @@ roster_has_ids (ZbImporter *self, gboolean *has, GError **error)
 }
 
 static gboolean
-duplicate_check_init (ZbImporter *self, DuplicateCheck *check, GError **error)
+duplicate_check_init (ZbMemberRepo *repo, DuplicateCheck *check, GError **error)
 {
   check->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   check->flagged = g_hash_table_new (NULL, NULL);
   check->rows = g_hash_table_new (NULL, NULL);
-  return roster_has_ids (self, &check->roster_has_ids, error);
+  check->repo = repo;
+  return roster_has_ids (repo, &check->roster_has_ids, error);
 }
 
 static void
@@ -275,11 +277,11 @@ check_duplicates (ZbImporter *self, ZbImportContext *ctx, DuplicateCheck *check,
 
   if (!check->roster_has_ids)
     return TRUE;
-  if (!zb_member_repo_lookup_id_number (self->repo, record->id_number, &uuid, error))
+  if (!zb_member_repo_lookup_id_number (check->repo, record->id_number, &uuid, error))
     return FALSE;
   if (uuid != NULL)
     {
-      g_autoptr (ZbMemberRecord) other = zb_member_repo_get (self->repo, uuid, NULL);
+      g_autoptr (ZbMemberRecord) other = zb_member_repo_get (check->repo, uuid, NULL);
       g_autofree char *sentence
           = g_strdup_printf (_ ("%s, already on the roster, has the same ID number."),
                              other != NULL && other->name != NULL ? other->name : "?");
@@ -339,11 +341,11 @@ zb_importer_preview (ZbImporter *self, guint max_records, GError **error)
 
   g_return_val_if_fail (ZB_IS_IMPORTER (self), NULL);
 
-  ctx = context_new (self);
+  ctx = context_new (self, self->repo);
   sheet = ctx->sheet;
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify)zb_import_preview_row_free);
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify)zb_import_problem_free);
-  if (!duplicate_check_init (self, &check, error))
+  if (!duplicate_check_init (self->repo, &check, error))
     return NULL;
 
   for (guint row = ctx->first_data_row;
@@ -443,10 +445,10 @@ import_audit_json (ZbImporter *self, const char *uuid, const ZbImportReport *rep
  * checks, @rejected[record - 1] is TRUE for those with problems), inside the
  * caller's transaction. Records are freed as they are written. */
 static gboolean
-write_batch (ZbImporter *self, GPtrArray *records, const guint8 *rejected, ZbImportReport *report,
-             GCancellable *cancellable, Progress *progress, GError **error)
+write_batch (ZbImporter *self, ZbMemberRepo *repo, GPtrArray *records, const guint8 *rejected,
+             ZbImportReport *report, GCancellable *cancellable, Progress *progress, GError **error)
 {
-  ZbDatabase *db = zb_member_repo_get_database (self->repo);
+  ZbDatabase *db = zb_member_repo_get_database (repo);
   g_autofree char *uuid = NULL;
   g_autofree char *audit = NULL;
   guint written = 0;
@@ -459,7 +461,7 @@ write_batch (ZbImporter *self, GPtrArray *records, const guint8 *rejected, ZbImp
 
   /* Thousands of rows: the roster's order and search indexes are set aside and
    * built once at the end, several times faster than row by row. */
-  if (!zb_member_repo_bulk_begin (self->repo, report->n_valid, error))
+  if (!zb_member_repo_bulk_begin (repo, report->n_valid, error))
     return FALSE;
 
   for (guint i = 0; i < records->len; i++)
@@ -471,17 +473,17 @@ write_batch (ZbImporter *self, GPtrArray *records, const guint8 *rejected, ZbImp
 
       if ((written & 0x3FF) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         {
-          zb_member_repo_bulk_abandon (self->repo);
+          zb_member_repo_bulk_abandon (repo);
           return FALSE;
         }
 
       /* checked already, with the rules of the same day */
       if (!zb_member_repo_insert_in_transaction (
-              self->repo, record, batch_id,
+              repo, record, batch_id,
               ZB_MEMBER_WRITE_NO_AUDIT | ZB_MEMBER_WRITE_NO_VALIDATE | ZB_MEMBER_WRITE_NORMALIZED,
               error))
         {
-          zb_member_repo_bulk_abandon (self->repo);
+          zb_member_repo_bulk_abandon (repo);
           return FALSE;
         }
 
@@ -492,9 +494,9 @@ write_batch (ZbImporter *self, GPtrArray *records, const guint8 *rejected, ZbImp
   g_debug ("import: %u rows written in %.0f ms", written,
            (g_get_monotonic_time () - started) / 1000.0);
   started = g_get_monotonic_time ();
-  if (!zb_member_repo_bulk_end (self->repo, error))
+  if (!zb_member_repo_bulk_end (repo, error))
     {
-      zb_member_repo_bulk_abandon (self->repo);
+      zb_member_repo_bulk_abandon (repo);
       return FALSE;
     }
   g_debug ("import: indexes built in %.0f ms", (g_get_monotonic_time () - started) / 1000.0);
@@ -509,7 +511,7 @@ write_batch (ZbImporter *self, GPtrArray *records, const guint8 *rejected, ZbImp
 }
 
 static ZbImportReport *
-check_and_write (ZbImporter *self, ZbImportContext *ctx, ZbImportFlags flags,
+check_and_write (ZbImporter *self, ZbMemberRepo *repo, ZbImportContext *ctx, ZbImportFlags flags,
                  GCancellable *cancellable, Progress *progress, gboolean *write, GError **error)
 {
   g_autoptr (ZbImportReport) report = report_new ();
@@ -521,7 +523,7 @@ check_and_write (ZbImporter *self, ZbImportContext *ctx, ZbImportFlags flags,
   guint record_number = 0;
   gint64 started = g_get_monotonic_time ();
 
-  if (!duplicate_check_init (self, &check, error))
+  if (!duplicate_check_init (repo, &check, error))
     return NULL;
 
   for (guint row = ctx->first_data_row; row < n_rows; row++)
@@ -566,7 +568,8 @@ check_and_write (ZbImporter *self, ZbImportContext *ctx, ZbImportFlags flags,
 
   *write = (flags & ZB_IMPORT_DRY_RUN) == 0 && report->n_valid > 0
            && (report->n_rejected == 0 || (flags & ZB_IMPORT_ACCEPT_VALID) != 0);
-  if (*write && !write_batch (self, records, rejected->data, report, cancellable, progress, error))
+  if (*write
+      && !write_batch (self, repo, records, rejected->data, report, cancellable, progress, error))
     return NULL;
 
   report_progress (progress, 1.0);
@@ -577,10 +580,10 @@ check_and_write (ZbImporter *self, ZbImportContext *ctx, ZbImportFlags flags,
  * the roster's at the moment of writing, every lookup runs without taking the
  * file's locks again, and a failure or cancellation anywhere leaves nothing. */
 static ZbImportReport *
-run_import (ZbImporter *self, ZbImportContext *ctx, ZbImportFlags flags, GCancellable *cancellable,
-            Progress *progress, GError **error)
+run_import (ZbImporter *self, ZbMemberRepo *repo, ZbImportContext *ctx, ZbImportFlags flags,
+            GCancellable *cancellable, Progress *progress, GError **error)
 {
-  ZbDatabase *db = zb_member_repo_get_database (self->repo);
+  ZbDatabase *db = zb_member_repo_get_database (repo);
   g_autoptr (ZbImportReport) report = NULL;
   gboolean write = FALSE;
 
@@ -590,7 +593,7 @@ run_import (ZbImporter *self, ZbImportContext *ctx, ZbImportFlags flags, GCancel
   if (!_zb_database_begin (db, error))
     return NULL;
 
-  report = check_and_write (self, ctx, flags, cancellable, progress, &write, error);
+  report = check_and_write (self, repo, ctx, flags, cancellable, progress, &write, error);
   if (report == NULL || !write)
     {
       _zb_database_rollback (db);
@@ -623,8 +626,8 @@ zb_importer_run (ZbImporter *self, ZbImportFlags flags, GCancellable *cancellabl
   if (!zb_import_mapping_check (self->mapping, error))
     return NULL;
 
-  ctx = context_new (self);
-  report = run_import (self, ctx, flags, cancellable, &progress, error);
+  ctx = context_new (self, self->repo);
+  report = run_import (self, self->repo, ctx, flags, cancellable, &progress, error);
   if (report != NULL && report->n_written > 0)
     zb_member_repo_emit_changed (self->repo);
   return report;
@@ -634,7 +637,6 @@ zb_importer_run (ZbImporter *self, ZbImportFlags flags, GCancellable *cancellabl
 
 typedef struct
 {
-  ZbImportContext *ctx;
   ZbImportFlags flags;
   GMainContext *main_context;
   ZbImportProgressFunc progress;
@@ -645,7 +647,6 @@ typedef struct
 static void
 run_data_free (RunData *data)
 {
-  _zb_import_context_free (data->ctx);
   g_main_context_unref (data->main_context);
   if (data->progress_destroy != NULL)
     data->progress_destroy (data->progress_data);
@@ -703,10 +704,25 @@ run_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
 {
   RunData *data = task_data;
   Progress progress = { data->progress != NULL ? marshal_progress : NULL, task, -1.0 };
+  ZbImporter *self = source;
+  g_autoptr (ZbDatabase) own = NULL;
+  g_autoptr (ZbMemberRepo) repo = NULL;
+  g_autoptr (ZbImportContext) ctx = NULL;
   GError *error = NULL;
   ZbImportReport *report;
 
-  report = run_import (source, data->ctx, data->flags, cancellable, &progress, &error);
+  /* A connection of its own (ARCHITECTURE.md, Threads): the window goes on
+   * reading the roster while the import writes; it sees the new members when
+   * the import has committed and "changed" is emitted on its repository. */
+  own = zb_database_open_sibling (zb_member_repo_get_database (self->repo), &error);
+  if (own == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  repo = zb_member_repo_new (own);
+  ctx = context_new (self, repo);
+  report = run_import (self, repo, ctx, data->flags, cancellable, &progress, &error);
   if (report == NULL)
     g_task_return_error (task, error);
   else
@@ -757,7 +773,6 @@ zb_importer_run_async (ZbImporter *self, ZbImportFlags flags, GCancellable *canc
     }
 
   data = g_new0 (RunData, 1);
-  data->ctx = context_new (self);
   data->flags = flags;
   data->main_context = g_main_context_ref_thread_default ();
   data->progress = progress;
