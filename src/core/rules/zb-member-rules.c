@@ -359,12 +359,14 @@ check_date (GPtrArray *problems, DateField *f, const GDate *today)
 }
 
 /* @later must not be before @earlier; the problem is reported on @later. */
+/* @message is untranslated (N_): translated only for a problem, as every
+ * record of an import is checked and most have none. */
 static void
 check_order (GPtrArray *problems, const DateField *earlier, const DateField *later,
              const char *message)
 {
   if (earlier->valid && later->valid && g_date_compare (&later->date, &earlier->date) < 0)
-    add_problem (problems, later->field, ZB_RULE_DATE_ORDER, message);
+    add_problem (problems, later->field, ZB_RULE_DATE_ORDER, _ (message));
 }
 
 GPtrArray *
@@ -424,7 +426,7 @@ zb_member_validate (const ZbMemberRecord *record, const GDate *today)
 
   /* 转正 is after 入党 (§1.4: 预备期 starts on the 入党 date). */
   check_order (problems, &joined, &full,
-               _ ("The date of full membership is before the date of joining the Party."));
+               N_ ("The date of full membership is before the date of joining the Party."));
 
   /* T1 (§1.2, §1.4): nobody joins before their 18th birthday. */
   if (birth.valid && joined.valid)
@@ -433,14 +435,14 @@ zb_member_validate (const ZbMemberRecord *record, const GDate *today)
 
       zb_eighteenth_birthday (&birth.date, &adult.date);
       check_order (problems, &adult, &joined,
-                   _ ("The date of joining the Party is before the member’s 18th birthday."));
+                   N_ ("The date of joining the Party is before the member’s 18th birthday."));
     }
 
-  check_order (problems, &birth, &work, _ ("The date of starting work is before the birth date."));
-  check_order (problems, &birth, &lost, _ ("The date contact was lost is before the birth date."));
-  check_order (problems, &birth, &left, _ ("The date of leaving is before the birth date."));
+  check_order (problems, &birth, &work, N_ ("The date of starting work is before the birth date."));
+  check_order (problems, &birth, &lost, N_ ("The date contact was lost is before the birth date."));
+  check_order (problems, &birth, &left, N_ ("The date of leaving is before the birth date."));
   check_order (problems, &joined, &left,
-               _ ("The date of leaving is before the date of joining the Party."));
+               N_ ("The date of leaving is before the date of joining the Party."));
 
   /* 民族 (§4.4), 学历 (§4.5), 失联情形 (§4.2), 出党 (§4.6). */
   if (record->ethnicity != 0 && zb_ethnicity_get_name (record->ethnicity) == NULL)
