@@ -32,6 +32,7 @@ static const struct
 } print_documents[] = {
   { "member-sheet", zb_cli_print_member_sheet },
   { "member-sheets", zb_cli_print_member_sheets },
+  { "minutes", zb_cli_print_minutes },
   { "recovery-sheet", print_recovery_sheet },
   { "roster", print_roster },
 };
@@ -314,7 +315,8 @@ zb_cli_command_print (ZbCliContext *ctx, const ZbCliCommand *command, int argc, 
   for (guint i = 0; i < G_N_ELEMENTS (print_documents); i++)
     g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", print_documents[i].name);
 
-  if (args == NULL || g_strv_length (args) != 1)
+  /* DOCUMENT, and for the minutes the meeting's UUID after it. */
+  if (args == NULL || g_strv_length (args) < 1 || g_strv_length (args) > 2)
     {
       g_autofree char *message = g_strdup_printf (
           /* TRANSLATORS: %s is a list of document names, e.g. recovery-sheet */
@@ -337,6 +339,15 @@ zb_cli_command_print (ZbCliContext *ctx, const ZbCliCommand *command, int argc, 
       options.id_number = id_number;
       options.uuid = uuid;
       options.branch = branch;
+      options.target = args[1];
+      if (options.target != NULL && print_documents[i].print != zb_cli_print_minutes)
+        {
+          g_autofree char *message = g_strdup_printf (
+              /* TRANSLATORS: %s is a document name, e.g. roster */
+              _ ("“print %s” takes no other argument."), args[0]);
+
+          return zb_cli_context_usage_error (ctx, command, message);
+        }
       return print_documents[i].print (ctx, &options);
     }
 
