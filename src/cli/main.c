@@ -10,6 +10,7 @@
 
 #include "zb-cli-commands.h"
 #include "zb-cli-commands-meetings.h"
+#include "zb-cli-commands-talks.h"
 #include "zb-cli-context.h"
 
 static const ZbCliCommand commands[] = {
@@ -43,6 +44,9 @@ static const ZbCliCommand commands[] = {
   { "meetings", "add|list …",
     N_ ("Record and list branch meetings and Party lessons with their attendance"),
     zb_cli_command_meetings },
+  { "talks", "add|list|coverage …",
+    N_ ("Record heart-to-heart talks and see who has been talked with this year"),
+    zb_cli_command_talks },
 };
 
 static const ZbCliCommand *

@@ -365,6 +365,71 @@ static const char *const migrations[] = {
   "  updated_at TEXT NOT NULL"
   ") STRICT;"
   "CREATE INDEX meeting_attachment_meeting ON meeting_attachment (meeting_id);",
+
+  /* 8: 谈心谈话 (issue 6). The contents (what each side said, the response)
+   * are the most sensitive text of the workspace: only ZbTalkRepo's
+   * load-contents call reads them, and it audits every reading. */
+  "CREATE TABLE talk ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+  "  start_time TEXT CHECK (start_time GLOB '[0-2][0-9]:[0-5][0-9]'),"
+  "  place TEXT,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('daily', 'before_life_meeting', 'admission',"
+  "    'full_membership', 'reminder', 'other')),"
+  "  topic TEXT,"
+  "  branch_id INTEGER REFERENCES org_unit (id),"
+  "  recorder_id INTEGER REFERENCES member (id),"
+  "  recorder_name TEXT,"
+  "  said_by_talker TEXT,"
+  "  said_by_other TEXT,"
+  "  response TEXT,"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX talk_date ON talk (date, kind);"
+  "CREATE INDEX talk_branch ON talk (branch_id, date);"
+  "CREATE INDEX talk_recorder ON talk (recorder_id);"
+
+  /* Who talked (talker) and with whom (talked_with): a member, or a person
+   * not (yet) on the roster, such as an applicant, named by a key the
+   * 发展党员 workflow chooses. */
+  "CREATE TABLE talk_participant ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  talk_id INTEGER NOT NULL REFERENCES talk (id),"
+  "  side TEXT NOT NULL CHECK (side IN ('talker', 'talked_with')),"
+  "  member_id INTEGER REFERENCES member (id),"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  person_key TEXT,"
+  "  post TEXT,"
+  "  sort_order INTEGER NOT NULL DEFAULT 0,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  CHECK (member_id IS NOT NULL OR person_key IS NOT NULL)"
+  ") STRICT;"
+  "CREATE INDEX talk_participant_talk ON talk_participant (talk_id, sort_order);"
+  "CREATE INDEX talk_participant_member ON talk_participant (member_id);"
+  "CREATE INDEX talk_participant_person ON talk_participant (person_key)"
+  "  WHERE person_key IS NOT NULL;"
+
+  "CREATE TABLE talk_action ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  talk_id INTEGER NOT NULL REFERENCES talk (id),"
+  "  sort_order INTEGER NOT NULL DEFAULT 0,"
+  "  text TEXT NOT NULL CHECK (text <> ''),"
+  "  owner_id INTEGER REFERENCES member (id),"
+  "  owner_name TEXT,"
+  "  due_date TEXT,"
+  "  done_date TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX talk_action_talk ON talk_action (talk_id, sort_order);"
+  "CREATE INDEX talk_action_owner ON talk_action (owner_id);"
+  "CREATE INDEX talk_action_open ON talk_action (due_date) WHERE done_date IS NULL;",
 };
 
 static const ZbTableInfo tables[] = {
@@ -385,6 +450,9 @@ static const ZbTableInfo tables[] = {
   { "meeting_vote", "SELECT count(*) FROM meeting_vote" },
   { "meeting_resolution", "SELECT count(*) FROM meeting_resolution" },
   { "meeting_attachment", "SELECT count(*) FROM meeting_attachment" },
+  { "talk", "SELECT count(*) FROM talk" },
+  { "talk_participant", "SELECT count(*) FROM talk_participant" },
+  { "talk_action", "SELECT count(*) FROM talk_action" },
   { NULL, NULL },
 };
 

@@ -251,6 +251,61 @@ test_version_6_to_7 (void)
   g_assert_no_error (error);
 }
 
+/* Step 8: the tables of 谈心谈话 appear in a file of version 7, its roster
+ * untouched, and their CHECKs hold: the six kinds, the two sides, a
+ * participant named by a member or a person key. */
+static void
+test_version_7_to_8 (void)
+{
+  static const char *const tables[] = { "talk", "talk_participant", "talk_action" };
+  g_autofree char *path = zb_test_path ("v7.db");
+  g_autoptr (ZbSecret) key = zb_secret_new_random_key (NULL);
+  ZbWorkspaceSetup setup = { .org_name = "一支部", .protection = ZB_PROTECTION_KEYRING };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZbDatabase) old = _zb_database_create_at_version (path, key, &setup, 7, &error);
+  g_autoptr (ZbDatabase) db = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (has_column (old, "talk", "kind"));
+  g_assert_true (exec_ok (old, "INSERT INTO member (uuid, name, status, created_at, updated_at)"
+                               " VALUES ('m-1', '张三', 'active', 'x', 'x')"));
+  zb_database_close (old);
+
+  db = zb_database_open (path, key, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_assert_true (has_column (db, tables[i], "uuid"));
+  g_assert_true (has_column (db, "talk", "said_by_talker"));
+  g_assert_true (has_column (db, "talk_participant", "person_key"));
+  g_assert_true (has_index (db, "talk_action_open"));
+  name = query_text (db, "SELECT name FROM member WHERE uuid = 'm-1'");
+  g_assert_cmpstr (name, ==, "张三");
+
+  g_assert_true (exec_ok (db, "INSERT INTO talk (uuid, kind, date, created_at, updated_at)"
+                              " VALUES ('t-1', 'admission', '2026-03-01', 'x', 'x')"));
+  g_assert_false (exec_ok (db, "INSERT INTO talk (uuid, kind, date, created_at, updated_at)"
+                               " VALUES ('t-2', 'chat', '2026-03-01', 'x', 'x')"));
+  g_assert_false (exec_ok (db, "INSERT INTO talk (uuid, kind, date, created_at, updated_at)"
+                               " VALUES ('t-3', 'daily', '2026/03/01', 'x', 'x')"));
+  g_assert_true (exec_ok (db, "INSERT INTO talk_participant (uuid, talk_id, side, member_id, name,"
+                              " created_at, updated_at) VALUES ('p-1', 1, 'talker', 1, '张三',"
+                              " 'x', 'x')"));
+  g_assert_true (exec_ok (db, "INSERT INTO talk_participant (uuid, talk_id, side, name,"
+                              " person_key, created_at, updated_at) VALUES ('p-2', 1,"
+                              " 'talked_with', '王五', 'name:王五', 'x', 'x')"));
+  g_assert_false (exec_ok (db, "INSERT INTO talk_participant (uuid, talk_id, side, name,"
+                               " created_at, updated_at) VALUES ('p-3', 1, 'talked_with', '赵六',"
+                               " 'x', 'x')"));
+  g_assert_false (exec_ok (db, "INSERT INTO talk_participant (uuid, talk_id, side, member_id,"
+                               " name, created_at, updated_at) VALUES ('p-4', 1, 'listener', 1,"
+                               " '张三', 'x', 'x')"));
+  g_assert_true (zb_audit_verify (db, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (zb_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+}
+
 /* A step that fails leaves the file at the version before it, whole. */
 static void
 test_failed_step_rolls_back (void)
@@ -313,6 +368,7 @@ main (int argc, char **argv)
   g_test_add_func ("/migrations/1-to-2", test_version_1_to_2);
   g_test_add_func ("/migrations/5-to-6", test_version_5_to_6);
   g_test_add_func ("/migrations/6-to-7", test_version_6_to_7);
+  g_test_add_func ("/migrations/7-to-8", test_version_7_to_8);
   g_test_add_func ("/migrations/failed-step-rolls-back", test_failed_step_rolls_back);
 
   return g_test_run ();
