@@ -596,6 +596,55 @@ test_draw_page (void)
   g_assert_cmpuint (letter, >=, 3);
 }
 
+/* GB/T 9704: no page may hold the signatures alone. Whatever the length of
+ * the text before them, the page with the signature lines also has the last
+ * paragraph (散会); a page of signatures alone appears without the rule for
+ * some of these lengths. */
+static void
+test_signatures_not_alone (void)
+{
+  guint carried = 0;
+
+  for (guint n = 14; n <= 40; n++)
+    {
+      g_autoptr (ZbDocument) doc = zb_document_new (ZB_PAGE_SETUP_OFFICIAL);
+      g_autoptr (GDateTime) date = sample_date ();
+      const char *signers[] = { "主持人（签字）：", "记录人（签字）：", NULL };
+      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (TestPdf) pdf = NULL;
+      g_autofree char *last = NULL;
+      int n_pages;
+
+      zb_document_set_number (doc, "ZB-2026-000777");
+      zb_document_set_print_date (doc, date);
+      zb_document_add_title (doc, "会议记录");
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *text = g_strdup_printf ("第%u项：讨论事项记录。", i + 1);
+
+          zb_document_add_paragraph (doc, text);
+        }
+      zb_document_add_paragraph (doc, "散会。");
+      zb_document_add_signatures (doc, signers, NULL);
+
+      bytes = render_pdf (doc);
+      pdf = load_pdf (bytes);
+      n_pages = poppler_document_get_n_pages (pdf);
+      last = pdf_body_text_compact (pdf, ZB_PAGE_SETUP_OFFICIAL);
+      g_assert_nonnull (strstr (last, "主持人（签字）"));
+      {
+        g_autofree char *page_text = pdf_text_compact (pdf, n_pages - 1);
+
+        g_assert_nonnull (strstr (page_text, "主持人（签字）"));
+        g_assert_nonnull (strstr (page_text, "散会"));
+        if (n_pages > 1 && strstr (page_text, "讨论事项") == NULL)
+          carried++;
+      }
+    }
+  /* the range holds lengths where only 散会 fits before the page ends */
+  g_test_message ("散会 carried over with the signatures %u times", carried);
+}
+
 static void
 test_fonts (void)
 {
@@ -627,6 +676,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/render/line-breaking", test_line_breaking);
   g_test_add_func ("/render/pdf-file", test_pdf_file);
   g_test_add_func ("/render/draw-page", test_draw_page);
+  g_test_add_func ("/render/signatures-not-alone", test_signatures_not_alone);
   g_test_add_func ("/render/fonts", test_fonts);
 
   return g_test_run ();

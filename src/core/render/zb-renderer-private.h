@@ -62,6 +62,12 @@ struct _ZbRenderer
   ZbPage *page;
   double y;
   gboolean page_has_content;
+  /* Where the block being placed and the one before it began (page, first
+   * op, top), so that signatures can take the block before them along to a
+   * new page rather than stand alone there (GB/T 9704). */
+  ZbPage *block_page, *prev_block_page;
+  guint block_op, prev_block_op;
+  double block_top, prev_block_top;
 
   GArray *metrics; /* ZbFontMetrics cache */
 

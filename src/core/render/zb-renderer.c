@@ -72,6 +72,7 @@ reset (ZbRenderer *self)
   g_clear_pointer (&self->footer_qr_text, g_free);
   g_clear_pointer (&self->subsets, _zb_font_subsets_free);
   self->page = NULL;
+  self->block_page = self->prev_block_page = NULL;
   self->paginated = FALSE;
 }
 
@@ -468,6 +469,39 @@ place_text (ZbRenderer *self, const ZbBlock *block, gboolean more_follows)
   self->y += look.space_after;
 }
 
+/* GB/T 9704 allows no page that holds the signatures alone: when they do not
+ * fit, the block before them (散会, the last paragraph) goes to the new page
+ * with them — when it began on this page, is not all of it, and is short. */
+static gboolean
+carry_previous_block (ZbRenderer *self)
+{
+  ZbPage *old = self->page;
+  g_autoptr (GArray) moved = NULL;
+  double used, shift;
+
+  if (self->prev_block_page != old || self->prev_block_op == 0
+      || self->prev_block_op >= old->ops->len
+      || self->y - self->prev_block_top > (self->body_bottom - self->body_y) / 2)
+    return FALSE;
+
+  used = self->y - self->prev_block_top;
+  moved = g_array_sized_new (FALSE, FALSE, sizeof (ZbOp), old->ops->len - self->prev_block_op);
+  g_array_append_vals (moved, &g_array_index (old->ops, ZbOp, self->prev_block_op),
+                       old->ops->len - self->prev_block_op);
+  g_array_set_size (old->ops, self->prev_block_op);
+
+  _zb_renderer_new_page (self);
+  shift = self->y - self->prev_block_top;
+  for (guint i = 0; i < moved->len; i++)
+    {
+      ZbOp *op = &g_array_index (moved, ZbOp, i);
+
+      _zb_renderer_add_op (self, op->kind, op->x, op->y + shift, op->w, op->h, op->data);
+    }
+  self->y += used;
+  return TRUE;
+}
+
 static void
 place_signatures (ZbRenderer *self, const ZbBlock *block)
 {
@@ -495,9 +529,9 @@ place_signatures (ZbRenderer *self, const ZbBlock *block)
 
   /* Half an empty line above, then the signature lines and the date, together. */
   height = (n + 1.5) * advance;
-  if (height > remaining (self) && self->page_has_content)
+  if (height > remaining (self) && self->page_has_content && !carry_previous_block (self))
     _zb_renderer_new_page (self);
-  else if (self->page_has_content)
+  if (self->page_has_content)
     self->y += advance / 2;
 
   for (guint i = 0; i < n; i++)
@@ -590,6 +624,16 @@ zb_renderer_paginate (ZbRenderer *self, double width, double height)
       gboolean more_follows
           = i + 1 < n_blocks
             && _zb_document_get_block (self->document, i + 1)->kind != ZB_BLOCK_PAGE_BREAK;
+
+      if (block->kind != ZB_BLOCK_SPACER && block->kind != ZB_BLOCK_PAGE_BREAK)
+        {
+          self->prev_block_page = self->block_page;
+          self->prev_block_op = self->block_op;
+          self->prev_block_top = self->block_top;
+          self->block_page = self->page;
+          self->block_op = self->page->ops->len;
+          self->block_top = self->y;
+        }
 
       switch (block->kind)
         {
