@@ -24,6 +24,15 @@ gboolean _zb_database_begin (ZbDatabase *self, GError **error);
 gboolean _zb_database_commit (ZbDatabase *self, GError **error);
 void _zb_database_rollback (ZbDatabase *self);
 
+/* Small statement helpers every repository uses. A text column as a new
+ * string (NULL for SQL NULL); text bound without a copy (the caller keeps it
+ * alive until the statement is reset), NULL as SQL NULL; an id, 0 as NULL. */
+char *_zb_column_dup_text (sqlite3_stmt *stmt, int column);
+void _zb_bind_text_or_null (sqlite3_stmt *stmt, int index, const char *value);
+void _zb_bind_id_or_null (sqlite3_stmt *stmt, int index, gint64 id);
+/* Steps a statement that returns no rows and resets it; @error on failure. */
+gboolean _zb_database_step_done (ZbDatabase *self, sqlite3_stmt *stmt, GError **error);
+
 /* Sets @error from the connection's last error (a translated generic message with
  * SQLite's own text appended for the log). Returns FALSE for convenience. */
 gboolean _zb_database_set_error (ZbDatabase *self, GError **error);

@@ -231,6 +231,43 @@ _zb_database_exec (ZbDatabase *self, const char *sql, GError **error)
   return _zb_sqlite_exec (self->db, sql, error);
 }
 
+char *
+_zb_column_dup_text (sqlite3_stmt *stmt, int column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_strdup ((const char *)text) : NULL;
+}
+
+void
+_zb_bind_text_or_null (sqlite3_stmt *stmt, int index, const char *value)
+{
+  if (value != NULL)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+void
+_zb_bind_id_or_null (sqlite3_stmt *stmt, int index, gint64 id)
+{
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+gboolean
+_zb_database_step_done (ZbDatabase *self, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _zb_database_set_error (self, error);
+  return TRUE;
+}
+
 gboolean
 _zb_database_begin (ZbDatabase *self, GError **error)
 {

@@ -49,7 +49,7 @@ lookup_unit (ZbMeetingRepo *self, gint64 id, char **kind, gint64 *parent, GError
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      *kind = _zb_meeting_dup_column (stmt, 0);
+      *kind = _zb_column_dup_text (stmt, 0);
       *parent = sqlite3_column_int64 (stmt, 1);
     }
   sqlite3_reset (stmt);
@@ -72,7 +72,7 @@ lookup_member (ZbMeetingRepo *self, gint64 id, char **name, GError **error)
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    *name = _zb_meeting_dup_column (stmt, 0);
+    *name = _zb_column_dup_text (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return _zb_database_set_error (zb_meeting_repo_get_database (self), error);

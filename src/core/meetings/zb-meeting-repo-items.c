@@ -78,15 +78,15 @@ set_done_in_transaction (ZbMeetingRepo *self, const char *uuid, const char *done
 
   if (stmt == NULL)
     return FALSE;
-  _zb_meeting_bind_text (stmt, 1, uuid);
+  _zb_bind_text_or_null (stmt, 1, uuid);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
       id = sqlite3_column_int64 (stmt, 0);
-      text = _zb_meeting_dup_column (stmt, 2);
-      due = _zb_meeting_dup_column (stmt, 4);
-      was_done = _zb_meeting_dup_column (stmt, 5);
-      meeting = _zb_meeting_dup_column (stmt, 6);
+      text = _zb_column_dup_text (stmt, 2);
+      due = _zb_column_dup_text (stmt, 4);
+      was_done = _zb_column_dup_text (stmt, 5);
+      meeting = _zb_column_dup_text (stmt, 6);
     }
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
@@ -100,9 +100,9 @@ set_done_in_transaction (ZbMeetingRepo *self, const char *uuid, const char *done
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  _zb_meeting_bind_text (stmt, 2, done_date);
-  _zb_meeting_bind_text (stmt, 3, now);
-  if (!_zb_meeting_step_done (db, stmt, error))
+  _zb_bind_text_or_null (stmt, 2, done_date);
+  _zb_bind_text_or_null (stmt, 3, now);
+  if (!_zb_database_step_done (db, stmt, error))
     return FALSE;
 
   before = json_of ("uuid", uuid, "meeting_uuid", meeting, "text", text, "due_date", due,
@@ -150,7 +150,7 @@ add_in_transaction (ZbMeetingRepo *self, const char *meeting_uuid, const char *n
   stmt = _zb_database_prepare (db, SQL_MEETING_ID, error);
   if (stmt == NULL)
     return NULL;
-  _zb_meeting_bind_text (stmt, 1, meeting_uuid);
+  _zb_bind_text_or_null (stmt, 1, meeting_uuid);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     meeting_id = sqlite3_column_int64 (stmt, 0);
@@ -178,16 +178,16 @@ add_in_transaction (ZbMeetingRepo *self, const char *meeting_uuid, const char *n
   stmt = _zb_database_prepare (db, SQL_INSERT_ATTACHMENT, error);
   if (stmt == NULL)
     return NULL;
-  _zb_meeting_bind_text (stmt, 1, a->uuid);
+  _zb_bind_text_or_null (stmt, 1, a->uuid);
   sqlite3_bind_int64 (stmt, 2, meeting_id);
-  _zb_meeting_bind_text (stmt, 3, a->name);
-  _zb_meeting_bind_text (stmt, 4, a->mime_type);
+  _zb_bind_text_or_null (stmt, 3, a->name);
+  _zb_bind_text_or_null (stmt, 4, a->mime_type);
   sqlite3_bind_int64 (stmt, 5, (sqlite3_int64)size);
-  _zb_meeting_bind_text (stmt, 6, a->sha256);
+  _zb_bind_text_or_null (stmt, 6, a->sha256);
   /* an empty file is a zero-length blob, not NULL */
   sqlite3_bind_blob64 (stmt, 7, size > 0 ? bytes : "", size, SQLITE_STATIC);
-  _zb_meeting_bind_text (stmt, 8, a->created_at);
-  if (!_zb_meeting_step_done (db, stmt, error))
+  _zb_bind_text_or_null (stmt, 8, a->created_at);
+  if (!_zb_database_step_done (db, stmt, error))
     return NULL;
 
   size_text = g_strdup_printf ("%" G_GSIZE_FORMAT, size);
@@ -253,16 +253,16 @@ remove_in_transaction (ZbMeetingRepo *self, const char *uuid, GError **error)
 
   if (stmt == NULL)
     return FALSE;
-  _zb_meeting_bind_text (stmt, 1, uuid);
+  _zb_bind_text_or_null (stmt, 1, uuid);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
       id = sqlite3_column_int64 (stmt, 0);
-      name = _zb_meeting_dup_column (stmt, 2);
-      mime_type = _zb_meeting_dup_column (stmt, 3);
-      size = _zb_meeting_dup_column (stmt, 4);
-      sha256 = _zb_meeting_dup_column (stmt, 5);
-      meeting = _zb_meeting_dup_column (stmt, 7);
+      name = _zb_column_dup_text (stmt, 2);
+      mime_type = _zb_column_dup_text (stmt, 3);
+      size = _zb_column_dup_text (stmt, 4);
+      sha256 = _zb_column_dup_text (stmt, 5);
+      meeting = _zb_column_dup_text (stmt, 7);
     }
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
@@ -275,7 +275,7 @@ remove_in_transaction (ZbMeetingRepo *self, const char *uuid, GError **error)
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!_zb_meeting_step_done (db, stmt, error))
+  if (!_zb_database_step_done (db, stmt, error))
     return FALSE;
 
   json = json_of ("uuid", uuid, "meeting_uuid", meeting, "name", name, "mime_type", mime_type,
@@ -311,7 +311,7 @@ zb_meeting_repo_get_attachment_data (ZbMeetingRepo *self, const char *attachment
   stmt = _zb_database_prepare (db, SQL_ATTACHMENT_DATA, error);
   if (stmt == NULL)
     return NULL;
-  _zb_meeting_bind_text (stmt, 1, attachment_uuid);
+  _zb_bind_text_or_null (stmt, 1, attachment_uuid);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize)sqlite3_column_bytes (stmt, 0));

@@ -99,9 +99,9 @@ read_attendee (sqlite3_stmt *stmt, ZbMeetingRecord *r, GHashTable *topics)
                                                   (const char *)sqlite3_column_text (stmt, 2),
                                                   ZB_ATTENDANCE_EXPECTED);
 
-  a->uuid = _zb_meeting_dup_column (stmt, 0);
+  a->uuid = _zb_column_dup_text (stmt, 0);
   zb_attendance_from_string ((const char *)sqlite3_column_text (stmt, 3), &a->role);
-  a->leave_reason = _zb_meeting_dup_column (stmt, 4);
+  a->leave_reason = _zb_column_dup_text (stmt, 4);
   a->voting = sqlite3_column_int (stmt, 5) != 0;
   g_ptr_array_add (r->attendees, a);
 }
@@ -112,8 +112,8 @@ read_topic (sqlite3_stmt *stmt, ZbMeetingRecord *r, GHashTable *topics)
   ZbMeetingTopic *t = zb_meeting_topic_new ((const char *)sqlite3_column_text (stmt, 2));
   gint64 id = sqlite3_column_int64 (stmt, 0);
 
-  t->uuid = _zb_meeting_dup_column (stmt, 1);
-  t->minutes = _zb_meeting_dup_column (stmt, 3);
+  t->uuid = _zb_column_dup_text (stmt, 1);
+  t->minutes = _zb_column_dup_text (stmt, 3);
   g_ptr_array_add (r->topics, t);
   g_hash_table_insert (topics, g_memdup2 (&id, sizeof id), t);
 }
@@ -130,7 +130,7 @@ read_speech (sqlite3_stmt *stmt, ZbMeetingRecord *r, GHashTable *topics)
   s = zb_meeting_speech_new (sqlite3_column_int64 (stmt, 2),
                              (const char *)sqlite3_column_text (stmt, 3),
                              (const char *)sqlite3_column_text (stmt, 4));
-  s->uuid = _zb_meeting_dup_column (stmt, 1);
+  s->uuid = _zb_column_dup_text (stmt, 1);
   g_ptr_array_add (t->speeches, s);
 }
 
@@ -142,8 +142,8 @@ read_vote (sqlite3_stmt *stmt, ZbMeetingRecord *r, GHashTable *topics)
 
   zb_vote_form_from_string ((const char *)sqlite3_column_text (stmt, 3), &form);
   v = zb_meeting_vote_new ((const char *)sqlite3_column_text (stmt, 2), form);
-  v->uuid = _zb_meeting_dup_column (stmt, 0);
-  v->topic_uuid = _zb_meeting_dup_column (stmt, 1);
+  v->uuid = _zb_column_dup_text (stmt, 0);
+  v->topic_uuid = _zb_column_dup_text (stmt, 1);
   v->yes = (guint)sqlite3_column_int64 (stmt, 4);
   v->no = (guint)sqlite3_column_int64 (stmt, 5);
   v->abstain = (guint)sqlite3_column_int64 (stmt, 6);
@@ -160,9 +160,9 @@ resolution_from_row (sqlite3_stmt *stmt)
       (const char *)sqlite3_column_text (stmt, 1), sqlite3_column_int64 (stmt, 2),
       (const char *)sqlite3_column_text (stmt, 3));
 
-  res->uuid = _zb_meeting_dup_column (stmt, 0);
-  res->done_date = _zb_meeting_dup_column (stmt, 4);
-  res->owner_name = _zb_meeting_dup_column (stmt, 5);
+  res->uuid = _zb_column_dup_text (stmt, 0);
+  res->done_date = _zb_column_dup_text (stmt, 4);
+  res->owner_name = _zb_column_dup_text (stmt, 5);
   return res;
 }
 
@@ -177,12 +177,12 @@ read_attachment (sqlite3_stmt *stmt, ZbMeetingRecord *r, GHashTable *topics)
 {
   ZbMeetingAttachment *a = g_new0 (ZbMeetingAttachment, 1);
 
-  a->uuid = _zb_meeting_dup_column (stmt, 0);
-  a->name = _zb_meeting_dup_column (stmt, 1);
-  a->mime_type = _zb_meeting_dup_column (stmt, 2);
+  a->uuid = _zb_column_dup_text (stmt, 0);
+  a->name = _zb_column_dup_text (stmt, 1);
+  a->mime_type = _zb_column_dup_text (stmt, 2);
   a->size = (guint64)sqlite3_column_int64 (stmt, 3);
-  a->sha256 = _zb_meeting_dup_column (stmt, 4);
-  a->created_at = _zb_meeting_dup_column (stmt, 5);
+  a->sha256 = _zb_column_dup_text (stmt, 4);
+  a->created_at = _zb_column_dup_text (stmt, 5);
   g_ptr_array_add (r->attachments, a);
 }
 
@@ -198,7 +198,7 @@ _zb_meeting_repo_load (ZbMeetingRepo *self, const char *uuid, GError **error)
   stmt = _zb_database_prepare (db, SQL_SELECT_BY_UUID, error);
   if (stmt == NULL)
     return NULL;
-  _zb_meeting_bind_text (stmt, 1, uuid);
+  _zb_bind_text_or_null (stmt, 1, uuid);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     r = _zb_meeting_record_from_row (stmt, 0);
@@ -256,11 +256,11 @@ zb_meeting_repo_list (ZbMeetingRepo *self, const ZbMeetingQuery *query, GError *
       from = g_strdup_printf ("%04u-01-01", query->year);
       to = g_strdup_printf ("%04u-01-01", query->year + 1);
     }
-  _zb_meeting_bind_text (stmt, 1, from);
-  _zb_meeting_bind_text (stmt, 2, to);
-  _zb_meeting_bind_text (
+  _zb_bind_text_or_null (stmt, 1, from);
+  _zb_bind_text_or_null (stmt, 2, to);
+  _zb_bind_text_or_null (
       stmt, 3, query->kind >= 0 ? zb_meeting_kind_to_string ((ZbMeetingKind)query->kind) : NULL);
-  _zb_meeting_bind_id (stmt, 4, query->branch_id);
+  _zb_bind_id_or_null (stmt, 4, query->branch_id);
   sqlite3_bind_int (stmt, 5, query->archived ? 1 : 0);
 
   meetings = g_ptr_array_new_with_free_func (g_object_unref);
@@ -303,16 +303,16 @@ zb_meeting_repo_list_open_resolutions (ZbMeetingRepo *self, gint64 branch_id, GE
   stmt = _zb_database_prepare (db, SQL_OPEN_RESOLUTIONS, error);
   if (stmt == NULL)
     return NULL;
-  _zb_meeting_bind_id (stmt, 1, branch_id);
+  _zb_bind_id_or_null (stmt, 1, branch_id);
 
   list = g_ptr_array_new_with_free_func ((GDestroyNotify)zb_meeting_resolution_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       ZbMeetingResolution *res = resolution_from_row (stmt);
 
-      res->meeting_uuid = _zb_meeting_dup_column (stmt, 6);
-      res->meeting_date = _zb_meeting_dup_column (stmt, 7);
-      res->meeting_title = _zb_meeting_dup_column (stmt, 8);
+      res->meeting_uuid = _zb_column_dup_text (stmt, 6);
+      res->meeting_date = _zb_column_dup_text (stmt, 7);
+      res->meeting_title = _zb_column_dup_text (stmt, 8);
       zb_meeting_kind_from_string ((const char *)sqlite3_column_text (stmt, 9), &res->meeting_kind);
       g_ptr_array_add (list, res);
     }
@@ -346,9 +346,9 @@ zb_meeting_repo_list_held (ZbMeetingRepo *self, gint64 branch_id, guint year, GE
       from = g_strdup_printf ("%04u-01-01", year);
       to = g_strdup_printf ("%04u-01-01", year + 1);
     }
-  _zb_meeting_bind_text (stmt, 1, from);
-  _zb_meeting_bind_text (stmt, 2, to);
-  _zb_meeting_bind_id (stmt, 3, branch_id);
+  _zb_bind_text_or_null (stmt, 1, from);
+  _zb_bind_text_or_null (stmt, 2, to);
+  _zb_bind_id_or_null (stmt, 3, branch_id);
 
   held = g_array_new (FALSE, TRUE, sizeof (ZbHeldMeeting));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -193,7 +193,7 @@ zb_meeting_repo_roster_on (ZbMeetingRepo *self, ZbMeetingKind kind, gint64 branc
     {
       stmt = _zb_database_prepare (db, SQL_BRANCH_MEMBERS, error);
       if (stmt != NULL)
-        _zb_meeting_bind_id (stmt, 1, branch_id);
+        _zb_bind_id_or_null (stmt, 1, branch_id);
     }
   if (stmt == NULL)
     return NULL;
@@ -207,7 +207,7 @@ zb_meeting_repo_roster_on (ZbMeetingRepo *self, ZbMeetingKind kind, gint64 branc
       const char *status = (const char *)sqlite3_column_text (stmt, 5);
 
       c->id = sqlite3_column_int64 (stmt, 0);
-      c->name = _zb_meeting_dup_column (stmt, 1);
+      c->name = _zb_column_dup_text (stmt, 1);
       zb_member_category_from_string ((const char *)sqlite3_column_text (stmt, 2),
                                       &c->facts.category);
       set_date (&c->facts.joined, (const char *)sqlite3_column_text (stmt, 3));
@@ -215,7 +215,7 @@ zb_meeting_repo_roster_on (ZbMeetingRepo *self, ZbMeetingKind kind, gint64 branc
       /* The roster's verdict (on_roster) replaces a left date: never set. */
       g_date_clear (&c->facts.left, 1);
       c->active = g_strcmp0 (status, "active") == 0;
-      c->left_date = _zb_meeting_dup_column (stmt, 6);
+      c->left_date = _zb_column_dup_text (stmt, 6);
       c->suspended_now = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 7), "suspended") == 0;
       g_ptr_array_add (candidates, c);
     }

@@ -134,48 +134,11 @@ zb_meeting_repo_get_database (ZbMeetingRepo *self)
 /* ------------------------------------------------------------------------- */
 /* Helpers shared by the repository's files                                  */
 
-char *
-_zb_meeting_dup_column (sqlite3_stmt *stmt, int column)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, column);
-
-  return text != NULL ? g_strdup ((const char *)text) : NULL;
-}
-
-void
-_zb_meeting_bind_text (sqlite3_stmt *stmt, int index, const char *value)
-{
-  if (value != NULL)
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-void
-_zb_meeting_bind_id (sqlite3_stmt *stmt, int index, gint64 value)
-{
-  if (value != 0)
-    sqlite3_bind_int64 (stmt, index, value);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 gboolean
 _zb_meeting_set_error (GError **error, ZbMeetingError code, const char *message)
 {
   g_set_error_literal (error, ZB_MEETING_ERROR, code, message);
   return FALSE;
-}
-
-gboolean
-_zb_meeting_step_done (ZbDatabase *db, sqlite3_stmt *stmt, GError **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _zb_database_set_error (db, error);
-  return TRUE;
 }
 
 gboolean
@@ -199,18 +162,18 @@ _zb_meeting_record_from_row (sqlite3_stmt *stmt, int c)
   zb_meeting_kind_from_string ((const char *)sqlite3_column_text (stmt, c + 2), &kind);
   r = zb_meeting_record_new (kind, (const char *)sqlite3_column_text (stmt, c + 4));
   r->id = sqlite3_column_int64 (stmt, c + 0);
-  r->uuid = _zb_meeting_dup_column (stmt, c + 1);
-  r->title = _zb_meeting_dup_column (stmt, c + 3);
-  r->start_time = _zb_meeting_dup_column (stmt, c + 5);
-  r->end_time = _zb_meeting_dup_column (stmt, c + 6);
-  r->place = _zb_meeting_dup_column (stmt, c + 7);
+  r->uuid = _zb_column_dup_text (stmt, c + 1);
+  r->title = _zb_column_dup_text (stmt, c + 3);
+  r->start_time = _zb_column_dup_text (stmt, c + 5);
+  r->end_time = _zb_column_dup_text (stmt, c + 6);
+  r->place = _zb_column_dup_text (stmt, c + 7);
   r->branch_id = sqlite3_column_int64 (stmt, c + 8);
   r->group_id = sqlite3_column_int64 (stmt, c + 9);
   r->chair_id = sqlite3_column_int64 (stmt, c + 10);
   r->recorder_id = sqlite3_column_int64 (stmt, c + 11);
   r->archived = sqlite3_column_int (stmt, c + 12) != 0;
-  r->created_at = _zb_meeting_dup_column (stmt, c + 13);
-  r->updated_at = _zb_meeting_dup_column (stmt, c + 14);
+  r->created_at = _zb_column_dup_text (stmt, c + 13);
+  r->updated_at = _zb_column_dup_text (stmt, c + 14);
   return r;
 }
 
@@ -238,14 +201,14 @@ insert_topics (ZbMeetingRepo *self, ZbMeetingRecord *r, GHashTable *created, con
 
       if (stmt == NULL)
         return FALSE;
-      _zb_meeting_bind_text (stmt, 1, t->uuid);
+      _zb_bind_text_or_null (stmt, 1, t->uuid);
       sqlite3_bind_int64 (stmt, 2, r->id);
       sqlite3_bind_int (stmt, 3, (int)i);
-      _zb_meeting_bind_text (stmt, 4, t->title);
-      _zb_meeting_bind_text (stmt, 5, t->minutes);
-      _zb_meeting_bind_text (stmt, 6, created_at (created, t->uuid, now));
-      _zb_meeting_bind_text (stmt, 7, now);
-      if (!_zb_meeting_step_done (self->db, stmt, error))
+      _zb_bind_text_or_null (stmt, 4, t->title);
+      _zb_bind_text_or_null (stmt, 5, t->minutes);
+      _zb_bind_text_or_null (stmt, 6, created_at (created, t->uuid, now));
+      _zb_bind_text_or_null (stmt, 7, now);
+      if (!_zb_database_step_done (self->db, stmt, error))
         return FALSE;
       topic_id = sqlite3_last_insert_rowid (_zb_database_get_handle (self->db));
       g_hash_table_insert (topic_ids, t->uuid, g_memdup2 (&topic_id, sizeof topic_id));
@@ -259,15 +222,15 @@ insert_topics (ZbMeetingRepo *self, ZbMeetingRecord *r, GHashTable *created, con
             return FALSE;
           if (s->uuid == NULL)
             s->uuid = _zb_new_uuid ();
-          _zb_meeting_bind_text (stmt, 1, s->uuid);
+          _zb_bind_text_or_null (stmt, 1, s->uuid);
           sqlite3_bind_int64 (stmt, 2, topic_id);
           sqlite3_bind_int (stmt, 3, (int)j);
-          _zb_meeting_bind_id (stmt, 4, s->member_id);
-          _zb_meeting_bind_text (stmt, 5, s->speaker_name);
-          _zb_meeting_bind_text (stmt, 6, s->text);
-          _zb_meeting_bind_text (stmt, 7, created_at (created, s->uuid, now));
-          _zb_meeting_bind_text (stmt, 8, now);
-          if (!_zb_meeting_step_done (self->db, stmt, error))
+          _zb_bind_id_or_null (stmt, 4, s->member_id);
+          _zb_bind_text_or_null (stmt, 5, s->speaker_name);
+          _zb_bind_text_or_null (stmt, 6, s->text);
+          _zb_bind_text_or_null (stmt, 7, created_at (created, s->uuid, now));
+          _zb_bind_text_or_null (stmt, 8, now);
+          if (!_zb_database_step_done (self->db, stmt, error))
             return FALSE;
         }
     }
@@ -290,17 +253,17 @@ insert_children (ZbMeetingRepo *self, ZbMeetingRecord *r, GHashTable *created, c
         return FALSE;
       if (a->uuid == NULL)
         a->uuid = _zb_new_uuid ();
-      _zb_meeting_bind_text (stmt, 1, a->uuid);
+      _zb_bind_text_or_null (stmt, 1, a->uuid);
       sqlite3_bind_int64 (stmt, 2, r->id);
-      _zb_meeting_bind_id (stmt, 3, a->member_id);
-      _zb_meeting_bind_text (stmt, 4, a->name);
-      _zb_meeting_bind_text (stmt, 5, zb_attendance_to_string (a->role));
-      _zb_meeting_bind_text (stmt, 6, a->leave_reason);
+      _zb_bind_id_or_null (stmt, 3, a->member_id);
+      _zb_bind_text_or_null (stmt, 4, a->name);
+      _zb_bind_text_or_null (stmt, 5, zb_attendance_to_string (a->role));
+      _zb_bind_text_or_null (stmt, 6, a->leave_reason);
       sqlite3_bind_int (stmt, 7, a->voting ? 1 : 0);
       sqlite3_bind_int (stmt, 8, (int)i);
-      _zb_meeting_bind_text (stmt, 9, created_at (created, a->uuid, now));
-      _zb_meeting_bind_text (stmt, 10, now);
-      if (!_zb_meeting_step_done (self->db, stmt, error))
+      _zb_bind_text_or_null (stmt, 9, created_at (created, a->uuid, now));
+      _zb_bind_text_or_null (stmt, 10, now);
+      if (!_zb_database_step_done (self->db, stmt, error))
         return FALSE;
     }
 
@@ -318,20 +281,20 @@ insert_children (ZbMeetingRepo *self, ZbMeetingRecord *r, GHashTable *created, c
         return FALSE;
       if (v->uuid == NULL)
         v->uuid = _zb_new_uuid ();
-      _zb_meeting_bind_text (stmt, 1, v->uuid);
+      _zb_bind_text_or_null (stmt, 1, v->uuid);
       sqlite3_bind_int64 (stmt, 2, r->id);
-      _zb_meeting_bind_id (stmt, 3, topic_id != NULL ? *topic_id : 0);
+      _zb_bind_id_or_null (stmt, 3, topic_id != NULL ? *topic_id : 0);
       sqlite3_bind_int (stmt, 4, (int)i);
-      _zb_meeting_bind_text (stmt, 5, v->subject);
-      _zb_meeting_bind_text (stmt, 6, zb_vote_form_to_string (v->form));
+      _zb_bind_text_or_null (stmt, 5, v->subject);
+      _zb_bind_text_or_null (stmt, 6, zb_vote_form_to_string (v->form));
       sqlite3_bind_int64 (stmt, 7, v->yes);
       sqlite3_bind_int64 (stmt, 8, v->no);
       sqlite3_bind_int64 (stmt, 9, v->abstain);
       sqlite3_bind_int64 (stmt, 10, v->written_opinions);
-      _zb_meeting_bind_text (stmt, 11, zb_vote_result_to_string (v->result));
-      _zb_meeting_bind_text (stmt, 12, created_at (created, v->uuid, now));
-      _zb_meeting_bind_text (stmt, 13, now);
-      if (!_zb_meeting_step_done (self->db, stmt, error))
+      _zb_bind_text_or_null (stmt, 11, zb_vote_result_to_string (v->result));
+      _zb_bind_text_or_null (stmt, 12, created_at (created, v->uuid, now));
+      _zb_bind_text_or_null (stmt, 13, now);
+      if (!_zb_database_step_done (self->db, stmt, error))
         return FALSE;
     }
 
@@ -344,16 +307,16 @@ insert_children (ZbMeetingRepo *self, ZbMeetingRecord *r, GHashTable *created, c
         return FALSE;
       if (res->uuid == NULL)
         res->uuid = _zb_new_uuid ();
-      _zb_meeting_bind_text (stmt, 1, res->uuid);
+      _zb_bind_text_or_null (stmt, 1, res->uuid);
       sqlite3_bind_int64 (stmt, 2, r->id);
       sqlite3_bind_int (stmt, 3, (int)i);
-      _zb_meeting_bind_text (stmt, 4, res->text);
-      _zb_meeting_bind_id (stmt, 5, res->owner_id);
-      _zb_meeting_bind_text (stmt, 6, res->due_date);
-      _zb_meeting_bind_text (stmt, 7, res->done_date);
-      _zb_meeting_bind_text (stmt, 8, created_at (created, res->uuid, now));
-      _zb_meeting_bind_text (stmt, 9, now);
-      if (!_zb_meeting_step_done (self->db, stmt, error))
+      _zb_bind_text_or_null (stmt, 4, res->text);
+      _zb_bind_id_or_null (stmt, 5, res->owner_id);
+      _zb_bind_text_or_null (stmt, 6, res->due_date);
+      _zb_bind_text_or_null (stmt, 7, res->done_date);
+      _zb_bind_text_or_null (stmt, 8, created_at (created, res->uuid, now));
+      _zb_bind_text_or_null (stmt, 9, now);
+      if (!_zb_database_step_done (self->db, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -364,20 +327,20 @@ insert_children (ZbMeetingRepo *self, ZbMeetingRecord *r, GHashTable *created, c
 static void
 bind_meeting (sqlite3_stmt *stmt, const ZbMeetingRecord *r)
 {
-  _zb_meeting_bind_text (stmt, 1, r->uuid);
-  _zb_meeting_bind_text (stmt, 2, zb_meeting_kind_to_string (r->kind));
-  _zb_meeting_bind_text (stmt, 3, r->title);
-  _zb_meeting_bind_text (stmt, 4, r->date);
-  _zb_meeting_bind_text (stmt, 5, r->start_time);
-  _zb_meeting_bind_text (stmt, 6, r->end_time);
-  _zb_meeting_bind_text (stmt, 7, r->place);
-  _zb_meeting_bind_id (stmt, 8, r->branch_id);
-  _zb_meeting_bind_id (stmt, 9, r->group_id);
-  _zb_meeting_bind_id (stmt, 10, r->chair_id);
-  _zb_meeting_bind_id (stmt, 11, r->recorder_id);
+  _zb_bind_text_or_null (stmt, 1, r->uuid);
+  _zb_bind_text_or_null (stmt, 2, zb_meeting_kind_to_string (r->kind));
+  _zb_bind_text_or_null (stmt, 3, r->title);
+  _zb_bind_text_or_null (stmt, 4, r->date);
+  _zb_bind_text_or_null (stmt, 5, r->start_time);
+  _zb_bind_text_or_null (stmt, 6, r->end_time);
+  _zb_bind_text_or_null (stmt, 7, r->place);
+  _zb_bind_id_or_null (stmt, 8, r->branch_id);
+  _zb_bind_id_or_null (stmt, 9, r->group_id);
+  _zb_bind_id_or_null (stmt, 10, r->chair_id);
+  _zb_bind_id_or_null (stmt, 11, r->recorder_id);
   sqlite3_bind_int (stmt, 12, r->archived ? 1 : 0);
-  _zb_meeting_bind_text (stmt, 13, r->created_at);
-  _zb_meeting_bind_text (stmt, 14, r->updated_at);
+  _zb_bind_text_or_null (stmt, 13, r->created_at);
+  _zb_bind_text_or_null (stmt, 14, r->updated_at);
 }
 
 static gboolean
@@ -425,7 +388,7 @@ create_in_transaction (ZbMeetingRepo *self, ZbMeetingRecord *r, GError **error)
   if (stmt == NULL)
     return FALSE;
   bind_meeting (stmt, r);
-  if (!_zb_meeting_step_done (self->db, stmt, error))
+  if (!_zb_database_step_done (self->db, stmt, error))
     return FALSE;
   r->id = sqlite3_last_insert_rowid (_zb_database_get_handle (self->db));
 
@@ -462,8 +425,7 @@ load_created (ZbMeetingRepo *self, gint64 meeting_id, GError **error)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (created, _zb_meeting_dup_column (stmt, 0),
-                         _zb_meeting_dup_column (stmt, 1));
+    g_hash_table_insert (created, _zb_column_dup_text (stmt, 0), _zb_column_dup_text (stmt, 1));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -505,7 +467,7 @@ update_in_transaction (ZbMeetingRepo *self, ZbMeetingRecord *r, GError **error)
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, r->id);
-      if (!_zb_meeting_step_done (self->db, stmt, error))
+      if (!_zb_database_step_done (self->db, stmt, error))
         return FALSE;
     }
 
@@ -513,7 +475,7 @@ update_in_transaction (ZbMeetingRepo *self, ZbMeetingRecord *r, GError **error)
   if (stmt == NULL)
     return FALSE;
   bind_meeting (stmt, r);
-  if (!_zb_meeting_step_done (self->db, stmt, error))
+  if (!_zb_database_step_done (self->db, stmt, error))
     return FALSE;
 
   return insert_children (self, r, created, now, error) && audit (self, "update", before, r, error);
@@ -559,7 +521,7 @@ archive_in_transaction (ZbMeetingRepo *self, const char *uuid, gboolean archived
   if (stmt == NULL)
     return FALSE;
   bind_meeting (stmt, after);
-  return _zb_meeting_step_done (self->db, stmt, error)
+  return _zb_database_step_done (self->db, stmt, error)
          && audit (self, archived ? "archive" : "unarchive", before, after, error);
 }
 

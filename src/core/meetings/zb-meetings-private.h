@@ -19,14 +19,10 @@ G_BEGIN_DECLS
 
 /* zb-meeting-repo.c --------------------------------------------------------- */
 
-char *_zb_meeting_dup_column (sqlite3_stmt *stmt, int column);
 /* NULL for a NULL string; bound without a copy: step before the value goes. */
-void _zb_meeting_bind_text (sqlite3_stmt *stmt, int index, const char *value);
 /* 0 (none) is bound as NULL. */
-void _zb_meeting_bind_id (sqlite3_stmt *stmt, int index, gint64 value);
 gboolean _zb_meeting_set_error (GError **error, ZbMeetingError code, const char *message);
 /* Runs a write statement to its end and resets it. */
-gboolean _zb_meeting_step_done (ZbDatabase *db, sqlite3_stmt *stmt, GError **error);
 /* Commits when @ok (and emits "changed"), else rolls back; returns whether it
  * committed. */
 gboolean _zb_meeting_repo_finish (ZbMeetingRepo *self, gboolean ok, GError **error);

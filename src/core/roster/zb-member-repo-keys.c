@@ -43,20 +43,9 @@ read_version (ZbDatabase *db, char **version, GError **error)
     return FALSE;
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    *version = _zb_roster_dup_column (stmt, 0);
+    *version = _zb_column_dup_text (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _zb_database_set_error (db, error);
-  return TRUE;
-}
-
-static gboolean
-step_done (ZbDatabase *db, sqlite3_stmt *stmt, GError **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
     return _zb_database_set_error (db, error);
   return TRUE;
 }
@@ -105,7 +94,7 @@ rebuild (ZbMemberRepo *self, gint64 *n_members, GError **error)
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
-      g_ptr_array_add (names, _zb_roster_dup_column (stmt, 1));
+      g_ptr_array_add (names, _zb_column_dup_text (stmt, 1));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -137,7 +126,7 @@ rebuild (ZbMemberRepo *self, gint64 *n_members, GError **error)
       _zb_roster_bind_bytes (stmt, 3, keys->pinyin_key);
       _zb_roster_bind_text (stmt, 4, keys->pinyin != NULL ? keys->pinyin : "");
       _zb_roster_bind_text (stmt, 5, keys->initials != NULL ? keys->initials : "");
-      ok = step_done (db, stmt, error);
+      ok = _zb_database_step_done (db, stmt, error);
       _zb_name_keys_clear (&scratch);
       if (!ok)
         {
@@ -199,7 +188,7 @@ _zb_member_repo_check_keys (ZbMemberRepo *self, gboolean *rebuilt, GError **erro
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, current, -1, SQLITE_STATIC);
-  if (!step_done (db, stmt, error))
+  if (!_zb_database_step_done (db, stmt, error))
     goto fail;
 
   /* Every change is in the audit log: one row for the roster's keys. A new

@@ -25,14 +25,6 @@ static const char SQL_FTS_DIGITS_DELETE[] = "DELETE FROM member_digits_fts WHERE
 /* ------------------------------------------------------------------------- */
 /* Rows                                                                      */
 
-char *
-_zb_roster_dup_column (sqlite3_stmt *stmt, int column)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, column);
-
-  return text != NULL ? g_strdup ((const char *)text) : NULL;
-}
-
 ZbMemberRecord *
 _zb_member_record_from_row (sqlite3_stmt *stmt, int c)
 {
@@ -40,38 +32,38 @@ _zb_member_record_from_row (sqlite3_stmt *stmt, int c)
   const char *text;
 
   r->id = sqlite3_column_int64 (stmt, c + 0);
-  r->uuid = _zb_roster_dup_column (stmt, c + 1);
-  r->name = _zb_roster_dup_column (stmt, c + 2);
+  r->uuid = _zb_column_dup_text (stmt, c + 1);
+  r->name = _zb_column_dup_text (stmt, c + 2);
   text = (const char *)sqlite3_column_text (stmt, c + 3);
   if (text == NULL || !zb_gender_from_string (text, &r->gender))
     r->gender = ZB_GENDER_UNKNOWN;
   r->ethnicity = sqlite3_column_int (stmt, c + 4);
-  r->id_number = _zb_roster_dup_column (stmt, c + 5);
-  r->birth_date = _zb_roster_dup_column (stmt, c + 6);
-  r->native_place = _zb_roster_dup_column (stmt, c + 7);
+  r->id_number = _zb_column_dup_text (stmt, c + 5);
+  r->birth_date = _zb_column_dup_text (stmt, c + 6);
+  r->native_place = _zb_column_dup_text (stmt, c + 7);
   r->education = sqlite3_column_int (stmt, c + 8);
-  r->work_start_date = _zb_roster_dup_column (stmt, c + 9);
+  r->work_start_date = _zb_column_dup_text (stmt, c + 9);
   zb_member_category_from_string ((const char *)sqlite3_column_text (stmt, c + 10), &r->category);
-  r->joined_date = _zb_roster_dup_column (stmt, c + 11);
-  r->full_date = _zb_roster_dup_column (stmt, c + 12);
+  r->joined_date = _zb_column_dup_text (stmt, c + 11);
+  r->full_date = _zb_column_dup_text (stmt, c + 12);
   r->branch_id = sqlite3_column_int64 (stmt, c + 13);
   r->group_id = sqlite3_column_int64 (stmt, c + 14);
-  r->work_unit = _zb_roster_dup_column (stmt, c + 15);
-  r->phone = _zb_roster_dup_column (stmt, c + 16);
-  r->address = _zb_roster_dup_column (stmt, c + 17);
+  r->work_unit = _zb_column_dup_text (stmt, c + 15);
+  r->phone = _zb_column_dup_text (stmt, c + 16);
+  r->address = _zb_column_dup_text (stmt, c + 17);
   r->flowing = sqlite3_column_int (stmt, c + 18) != 0;
-  r->flow_destination = _zb_roster_dup_column (stmt, c + 19);
-  r->flow_card_number = _zb_roster_dup_column (stmt, c + 20);
+  r->flow_destination = _zb_column_dup_text (stmt, c + 19);
+  r->flow_card_number = _zb_column_dup_text (stmt, c + 20);
   r->lost_contact = sqlite3_column_int (stmt, c + 21) != 0;
-  r->lost_contact_date = _zb_roster_dup_column (stmt, c + 22);
+  r->lost_contact_date = _zb_column_dup_text (stmt, c + 22);
   r->lost_contact_reason = sqlite3_column_int (stmt, c + 23);
   zb_standing_from_string ((const char *)sqlite3_column_text (stmt, c + 24), &r->standing);
   zb_member_status_from_string ((const char *)sqlite3_column_text (stmt, c + 25), &r->status);
-  r->left_kind = _zb_roster_dup_column (stmt, c + 26);
-  r->left_date = _zb_roster_dup_column (stmt, c + 27);
-  r->remarks = _zb_roster_dup_column (stmt, c + 28);
-  r->created_at = _zb_roster_dup_column (stmt, c + 29);
-  r->updated_at = _zb_roster_dup_column (stmt, c + 30);
+  r->left_kind = _zb_column_dup_text (stmt, c + 26);
+  r->left_date = _zb_column_dup_text (stmt, c + 27);
+  r->remarks = _zb_column_dup_text (stmt, c + 28);
+  r->created_at = _zb_column_dup_text (stmt, c + 29);
+  r->updated_at = _zb_column_dup_text (stmt, c + 30);
   return r;
 }
 

@@ -293,7 +293,7 @@ zb_member_repo_lookup_id_number (ZbMemberRepo *self, const char *id_number, char
   sqlite3_bind_int64 (stmt, 2, 0);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    *uuid_out = _zb_roster_dup_column (stmt, 1);
+    *uuid_out = _zb_column_dup_text (stmt, 1);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return _zb_database_set_error (self->db, error);

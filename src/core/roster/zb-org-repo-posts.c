@@ -79,13 +79,13 @@ term_from_row (sqlite3_stmt *stmt)
   ZbCommitteeTerm *term = g_new0 (ZbCommitteeTerm, 1);
 
   term->id = sqlite3_column_int64 (stmt, 0);
-  term->uuid = _zb_org_dup_column (stmt, 1);
+  term->uuid = _zb_column_dup_text (stmt, 1);
   term->org_unit_id = sqlite3_column_int64 (stmt, 2);
-  term->start_date = _zb_org_dup_column (stmt, 3);
-  term->end_date = _zb_org_dup_column (stmt, 4);
+  term->start_date = _zb_column_dup_text (stmt, 3);
+  term->end_date = _zb_column_dup_text (stmt, 4);
   term->archived = sqlite3_column_int (stmt, 5) != 0;
-  term->created_at = _zb_org_dup_column (stmt, 6);
-  term->updated_at = _zb_org_dup_column (stmt, 7);
+  term->created_at = _zb_column_dup_text (stmt, 6);
+  term->updated_at = _zb_column_dup_text (stmt, 7);
   return term;
 }
 
@@ -95,16 +95,16 @@ post_from_row (sqlite3_stmt *stmt)
   ZbPartyPost *post = g_new0 (ZbPartyPost, 1);
 
   post->id = sqlite3_column_int64 (stmt, 0);
-  post->uuid = _zb_org_dup_column (stmt, 1);
+  post->uuid = _zb_column_dup_text (stmt, 1);
   post->member_id = sqlite3_column_int64 (stmt, 2);
   post->org_unit_id = sqlite3_column_int64 (stmt, 3);
   post->term_id = sqlite3_column_int64 (stmt, 4);
   zb_party_post_role_from_string ((const char *)sqlite3_column_text (stmt, 5), &post->role);
-  post->start_date = _zb_org_dup_column (stmt, 6);
-  post->end_date = _zb_org_dup_column (stmt, 7);
-  post->member_name = _zb_org_dup_column (stmt, 8);
-  post->created_at = _zb_org_dup_column (stmt, 9);
-  post->updated_at = _zb_org_dup_column (stmt, 10);
+  post->start_date = _zb_column_dup_text (stmt, 6);
+  post->end_date = _zb_column_dup_text (stmt, 7);
+  post->member_name = _zb_column_dup_text (stmt, 8);
+  post->created_at = _zb_column_dup_text (stmt, 9);
+  post->updated_at = _zb_column_dup_text (stmt, 10);
   return post;
 }
 
@@ -215,7 +215,7 @@ zb_org_repo_add_term (ZbOrgRepo *self, gint64 unit_id, const char *start_date, c
           _zb_org_bind_text (stmt, 3, start_date);
           _zb_org_bind_text (stmt, 4, end_date);
           _zb_org_bind_text (stmt, 5, now);
-          ok = _zb_org_step_done (self, stmt, error);
+          ok = _zb_database_step_done (zb_org_repo_get_database (self), stmt, error);
         }
     }
   if (ok)
@@ -274,7 +274,7 @@ change_term (ZbOrgRepo *self, gint64 term_id, const char *action, const char *st
           else
             sqlite3_bind_null (stmt, 4);
           _zb_org_bind_text (stmt, 5, now);
-          ok = _zb_org_step_done (self, stmt, error);
+          ok = _zb_database_step_done (zb_org_repo_get_database (self), stmt, error);
         }
     }
   if (ok)
@@ -440,12 +440,12 @@ zb_org_repo_add_post (ZbOrgRepo *self, gint64 member_id, gint64 unit_id, gint64 
           _zb_org_bind_text (stmt, 1, uuid);
           sqlite3_bind_int64 (stmt, 2, member_id);
           sqlite3_bind_int64 (stmt, 3, unit_id);
-          _zb_org_bind_id (stmt, 4, term_id);
+          _zb_bind_id_or_null (stmt, 4, term_id);
           _zb_org_bind_text (stmt, 5, zb_party_post_role_to_string (role));
           _zb_org_bind_text (stmt, 6, start_date);
           _zb_org_bind_text (stmt, 7, end_date);
           _zb_org_bind_text (stmt, 8, now);
-          ok = _zb_org_step_done (self, stmt, error);
+          ok = _zb_database_step_done (zb_org_repo_get_database (self), stmt, error);
         }
     }
   if (ok)
@@ -501,7 +501,7 @@ zb_org_repo_end_post (ZbOrgRepo *self, gint64 post_id, const char *end_date, GEr
           sqlite3_bind_int64 (stmt, 1, post_id);
           _zb_org_bind_text (stmt, 2, end_date);
           _zb_org_bind_text (stmt, 3, now);
-          ok = _zb_org_step_done (self, stmt, error);
+          ok = _zb_database_step_done (zb_org_repo_get_database (self), stmt, error);
         }
     }
   if (ok)

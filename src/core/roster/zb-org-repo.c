@@ -197,28 +197,20 @@ zb_org_unit_free (ZbOrgUnit *unit)
   g_free (unit);
 }
 
-char *
-_zb_org_dup_column (sqlite3_stmt *stmt, int column)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, column);
-
-  return text != NULL ? g_strdup ((const char *)text) : NULL;
-}
-
 static ZbOrgUnit *
 unit_from_row (sqlite3_stmt *stmt)
 {
   ZbOrgUnit *unit = g_new0 (ZbOrgUnit, 1);
 
   unit->id = sqlite3_column_int64 (stmt, 0);
-  unit->uuid = _zb_org_dup_column (stmt, 1);
+  unit->uuid = _zb_column_dup_text (stmt, 1);
   unit->parent_id = sqlite3_column_int64 (stmt, 2);
   zb_org_unit_kind_from_string ((const char *)sqlite3_column_text (stmt, 3), &unit->kind);
-  unit->name = _zb_org_dup_column (stmt, 4);
+  unit->name = _zb_column_dup_text (stmt, 4);
   unit->sort_order = sqlite3_column_int (stmt, 5);
   unit->archived = sqlite3_column_int (stmt, 6) != 0;
-  unit->created_at = _zb_org_dup_column (stmt, 7);
-  unit->updated_at = _zb_org_dup_column (stmt, 8);
+  unit->created_at = _zb_column_dup_text (stmt, 7);
+  unit->updated_at = _zb_column_dup_text (stmt, 8);
   return unit;
 }
 
@@ -285,27 +277,6 @@ _zb_org_bind_text (sqlite3_stmt *stmt, int index, const char *value)
     sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, index);
-}
-
-void
-_zb_org_bind_id (sqlite3_stmt *stmt, int index, gint64 value)
-{
-  if (value != 0)
-    sqlite3_bind_int64 (stmt, index, value);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-/* Runs a write statement to the end. */
-gboolean
-_zb_org_step_done (ZbOrgRepo *self, sqlite3_stmt *stmt, GError **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _zb_database_set_error (self->db, error);
-  return TRUE;
 }
 
 gboolean
@@ -448,11 +419,11 @@ _zb_org_repo_create_unit_in_transaction (ZbOrgRepo *self, ZbOrgUnitKind kind, gi
   if (stmt == NULL)
     return NULL;
   _zb_org_bind_text (stmt, 1, uuid);
-  _zb_org_bind_id (stmt, 2, parent_id);
+  _zb_bind_id_or_null (stmt, 2, parent_id);
   _zb_org_bind_text (stmt, 3, zb_org_unit_kind_to_string (kind));
   _zb_org_bind_text (stmt, 4, clean);
   _zb_org_bind_text (stmt, 5, now);
-  if (!_zb_org_step_done (self, stmt, error))
+  if (!_zb_database_step_done (self->db, stmt, error))
     return NULL;
 
   unit = zb_org_repo_get_unit (self, sqlite3_last_insert_rowid (_zb_database_get_handle (self->db)),
@@ -516,7 +487,7 @@ update_unit (ZbOrgRepo *self, gint64 unit_id, const char *action, const char *na
           else
             sqlite3_bind_null (stmt, 3);
           _zb_org_bind_text (stmt, 4, now);
-          ok = _zb_org_step_done (self, stmt, error);
+          ok = _zb_database_step_done (self->db, stmt, error);
         }
     }
   if (ok)
@@ -565,7 +536,7 @@ list_units (ZbOrgRepo *self, const char *sql, gint64 param, gboolean bind, GErro
   if (stmt == NULL)
     return NULL;
   if (bind)
-    _zb_org_bind_id (stmt, 1, param);
+    _zb_bind_id_or_null (stmt, 1, param);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (units, unit_from_row (stmt));
   sqlite3_reset (stmt);

@@ -24,7 +24,6 @@ G_BEGIN_DECLS
 
 /* zb-member-repo-rows.c ---------------------------------------------------- */
 
-char *_zb_roster_dup_column (sqlite3_stmt *stmt, int column);
 /* NULL for a NULL string. Texts and bytes are bound without a copy: step the
  * statement before the value goes. */
 void _zb_roster_bind_text (sqlite3_stmt *stmt, int index, const char *value);
@@ -110,15 +109,12 @@ GPtrArray **_zb_member_repo_bulk_slot (ZbMemberRepo *self);
 
 /* zb-org-repo.c: helpers shared with zb-org-repo-posts.c ------------------- */
 
-char *_zb_org_dup_column (sqlite3_stmt *stmt, int column);
 char *_zb_org_to_json (JsonBuilder *builder);
 void _zb_org_add_text (JsonBuilder *b, const char *key, const char *value);
 void _zb_org_add_int (JsonBuilder *b, const char *key, gint64 value);
 gboolean _zb_org_set_error (GError **error, ZbOrgError code, const char *message);
 void _zb_org_bind_text (sqlite3_stmt *stmt, int index, const char *value);
-void _zb_org_bind_id (sqlite3_stmt *stmt, int index, gint64 value);
 /* Runs a write statement to the end. */
-gboolean _zb_org_step_done (ZbOrgRepo *self, sqlite3_stmt *stmt, GError **error);
 /* Commits when @ok (and emits "changed"), or rolls back; returns whether it
  * committed. */
 gboolean _zb_org_finish (ZbOrgRepo *self, gboolean ok, GError **error);

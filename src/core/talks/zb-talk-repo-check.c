@@ -66,8 +66,8 @@ lookup_member (ZbDatabase *db, gint64 member_id, char **uuid, char **name, gint6
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      *uuid = _zb_talk_dup_column (stmt, 0);
-      *name = _zb_talk_dup_column (stmt, 1);
+      *uuid = _zb_column_dup_text (stmt, 0);
+      *name = _zb_column_dup_text (stmt, 1);
       *branch_id = sqlite3_column_int64 (stmt, 2);
     }
   sqlite3_reset (stmt);

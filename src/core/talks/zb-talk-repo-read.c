@@ -57,16 +57,16 @@ record_from_row (sqlite3_stmt *stmt)
   zb_talk_kind_from_string ((const char *)sqlite3_column_text (stmt, 2), &kind);
   r = zb_talk_record_new (kind, (const char *)sqlite3_column_text (stmt, 3));
   r->id = sqlite3_column_int64 (stmt, 0);
-  r->uuid = _zb_talk_dup_column (stmt, 1);
-  r->start_time = _zb_talk_dup_column (stmt, 4);
-  r->place = _zb_talk_dup_column (stmt, 5);
-  r->topic = _zb_talk_dup_column (stmt, 6);
+  r->uuid = _zb_column_dup_text (stmt, 1);
+  r->start_time = _zb_column_dup_text (stmt, 4);
+  r->place = _zb_column_dup_text (stmt, 5);
+  r->topic = _zb_column_dup_text (stmt, 6);
   r->branch_id = sqlite3_column_int64 (stmt, 7);
   r->recorder_id = sqlite3_column_int64 (stmt, 8);
-  r->recorder_name = _zb_talk_dup_column (stmt, 9);
+  r->recorder_name = _zb_column_dup_text (stmt, 9);
   r->archived = sqlite3_column_int (stmt, 10) != 0;
-  r->created_at = _zb_talk_dup_column (stmt, 11);
-  r->updated_at = _zb_talk_dup_column (stmt, 12);
+  r->created_at = _zb_column_dup_text (stmt, 11);
+  r->updated_at = _zb_column_dup_text (stmt, 12);
   return r;
 }
 
@@ -83,15 +83,15 @@ load_children (ZbDatabase *db, ZbTalkRecord *r, GError **error)
     {
       ZbTalkParticipant *p = g_new0 (ZbTalkParticipant, 1);
 
-      p->uuid = _zb_talk_dup_column (stmt, 0);
+      p->uuid = _zb_column_dup_text (stmt, 0);
       p->side = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 1), "talker") == 0
                     ? ZB_TALK_SIDE_TALKER
                     : ZB_TALK_SIDE_TALKED_WITH;
       p->member_id = sqlite3_column_int64 (stmt, 2);
-      p->member_uuid = _zb_talk_dup_column (stmt, 3);
-      p->name = _zb_talk_dup_column (stmt, 4);
-      p->person_key = _zb_talk_dup_column (stmt, 5);
-      p->post = _zb_talk_dup_column (stmt, 6);
+      p->member_uuid = _zb_column_dup_text (stmt, 3);
+      p->name = _zb_column_dup_text (stmt, 4);
+      p->person_key = _zb_column_dup_text (stmt, 5);
+      p->post = _zb_column_dup_text (stmt, 6);
       g_ptr_array_add (r->participants, p);
     }
   sqlite3_reset (stmt);
@@ -106,12 +106,12 @@ load_children (ZbDatabase *db, ZbTalkRecord *r, GError **error)
     {
       ZbTalkAction *a = g_new0 (ZbTalkAction, 1);
 
-      a->uuid = _zb_talk_dup_column (stmt, 0);
-      a->text = _zb_talk_dup_column (stmt, 1);
+      a->uuid = _zb_column_dup_text (stmt, 0);
+      a->text = _zb_column_dup_text (stmt, 1);
       a->owner_id = sqlite3_column_int64 (stmt, 2);
-      a->owner_name = _zb_talk_dup_column (stmt, 3);
-      a->due_date = _zb_talk_dup_column (stmt, 4);
-      a->done_date = _zb_talk_dup_column (stmt, 5);
+      a->owner_name = _zb_column_dup_text (stmt, 3);
+      a->due_date = _zb_column_dup_text (stmt, 4);
+      a->done_date = _zb_column_dup_text (stmt, 5);
       g_ptr_array_add (r->actions, a);
     }
   sqlite3_reset (stmt);
@@ -193,13 +193,13 @@ zb_talk_repo_list (ZbTalkRepo *self, const ZbTalkQuery *query, GError **error)
       from = g_strdup_printf ("%04u-01-01", query->year);
       to = g_strdup_printf ("%04u-12-31", query->year);
     }
-  _zb_talk_bind_text (stmt, 1, from);
-  _zb_talk_bind_text (stmt, 2, to);
-  _zb_talk_bind_text (stmt, 3,
-                      query->kind >= 0 && query->kind < ZB_TALK_N_KINDS
-                          ? zb_talk_kind_to_string ((ZbTalkKind)query->kind)
-                          : NULL);
-  _zb_talk_bind_id (stmt, 4, query->branch_id);
+  _zb_bind_text_or_null (stmt, 1, from);
+  _zb_bind_text_or_null (stmt, 2, to);
+  _zb_bind_text_or_null (stmt, 3,
+                         query->kind >= 0 && query->kind < ZB_TALK_N_KINDS
+                             ? zb_talk_kind_to_string ((ZbTalkKind)query->kind)
+                             : NULL);
+  _zb_bind_id_or_null (stmt, 4, query->branch_id);
   sqlite3_bind_int (stmt, 5, query->archived ? 1 : 0);
   return read_records (db, stmt, error);
 }
@@ -218,9 +218,9 @@ zb_talk_repo_list_for_person (ZbTalkRepo *self, gint64 member_id, const char *pe
   stmt = _zb_database_prepare (db, SQL_FOR_PERSON, error);
   if (stmt == NULL)
     return NULL;
-  _zb_talk_bind_id (stmt, 1, member_id);
-  _zb_talk_bind_text (stmt, 2, person_key);
-  _zb_talk_bind_text (
+  _zb_bind_id_or_null (stmt, 1, member_id);
+  _zb_bind_text_or_null (stmt, 2, person_key);
+  _zb_bind_text_or_null (
       stmt, 3,
       kind >= 0 && kind < ZB_TALK_N_KINDS ? zb_talk_kind_to_string ((ZbTalkKind)kind) : NULL);
   return read_records (db, stmt, error);
@@ -297,7 +297,7 @@ zb_talk_repo_roster_for_year (ZbTalkRepo *self, gint64 branch_id, guint year, co
   stmt = _zb_database_prepare (db, SQL_ROSTER, error);
   if (stmt == NULL)
     return NULL;
-  _zb_talk_bind_id (stmt, 1, branch_id);
+  _zb_bind_id_or_null (stmt, 1, branch_id);
   sqlite3_bind_text (stmt, 2, as_of, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, first_day, -1, SQLITE_STATIC);
 
@@ -309,8 +309,8 @@ zb_talk_repo_roster_for_year (ZbTalkRepo *self, gint64 branch_id, guint year, co
       const char *joined = (const char *)sqlite3_column_text (stmt, 2);
       const char *came = (const char *)sqlite3_column_text (stmt, 5);
 
-      p.id = _zb_talk_dup_column (stmt, 0);
-      p.name = _zb_talk_dup_column (stmt, 1);
+      p.id = _zb_column_dup_text (stmt, 0);
+      p.name = _zb_column_dup_text (stmt, 1);
       /* Came onto this roster: by 转入 when that was after 入党. */
       set_date (&p.joined, came != NULL && g_strcmp0 (came, joined) > 0 ? came : joined);
       set_date (&p.left, g_strcmp0 ((const char *)sqlite3_column_text (stmt, 3), "active") != 0

@@ -117,48 +117,11 @@ zb_talk_repo_get_database (ZbTalkRepo *self)
 /* ------------------------------------------------------------------------- */
 /* Helpers shared by the repository's files                                  */
 
-char *
-_zb_talk_dup_column (sqlite3_stmt *stmt, int column)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, column);
-
-  return text != NULL ? g_strdup ((const char *)text) : NULL;
-}
-
-void
-_zb_talk_bind_text (sqlite3_stmt *stmt, int index, const char *value)
-{
-  if (value != NULL)
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-void
-_zb_talk_bind_id (sqlite3_stmt *stmt, int index, gint64 value)
-{
-  if (value != 0)
-    sqlite3_bind_int64 (stmt, index, value);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 gboolean
 _zb_talk_set_error (GError **error, ZbTalkError code, const char *message)
 {
   g_set_error_literal (error, ZB_TALK_ERROR, code, message);
   return FALSE;
-}
-
-static gboolean
-step_done (ZbDatabase *db, sqlite3_stmt *stmt, GError **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _zb_database_set_error (db, error);
-  return TRUE;
 }
 
 /* Commits when @ok (and emits "changed" when @changed), else rolls back. */
@@ -269,17 +232,17 @@ insert_children (ZbTalkRepo *self, ZbTalkRecord *r, GHashTable *created, const c
         return FALSE;
       if (p->uuid == NULL)
         p->uuid = _zb_new_uuid ();
-      _zb_talk_bind_text (stmt, 1, p->uuid);
+      _zb_bind_text_or_null (stmt, 1, p->uuid);
       sqlite3_bind_int64 (stmt, 2, r->id);
-      _zb_talk_bind_text (stmt, 3, zb_talk_side_to_string (p->side));
-      _zb_talk_bind_id (stmt, 4, p->member_id);
-      _zb_talk_bind_text (stmt, 5, p->name);
-      _zb_talk_bind_text (stmt, 6, p->person_key);
-      _zb_talk_bind_text (stmt, 7, p->post);
+      _zb_bind_text_or_null (stmt, 3, zb_talk_side_to_string (p->side));
+      _zb_bind_id_or_null (stmt, 4, p->member_id);
+      _zb_bind_text_or_null (stmt, 5, p->name);
+      _zb_bind_text_or_null (stmt, 6, p->person_key);
+      _zb_bind_text_or_null (stmt, 7, p->post);
       sqlite3_bind_int (stmt, 8, (int)i);
-      _zb_talk_bind_text (stmt, 9, created_at (created, p->uuid, now));
-      _zb_talk_bind_text (stmt, 10, now);
-      if (!step_done (self->db, stmt, error))
+      _zb_bind_text_or_null (stmt, 9, created_at (created, p->uuid, now));
+      _zb_bind_text_or_null (stmt, 10, now);
+      if (!_zb_database_step_done (self->db, stmt, error))
         return FALSE;
     }
 
@@ -292,17 +255,17 @@ insert_children (ZbTalkRepo *self, ZbTalkRecord *r, GHashTable *created, const c
         return FALSE;
       if (a->uuid == NULL)
         a->uuid = _zb_new_uuid ();
-      _zb_talk_bind_text (stmt, 1, a->uuid);
+      _zb_bind_text_or_null (stmt, 1, a->uuid);
       sqlite3_bind_int64 (stmt, 2, r->id);
       sqlite3_bind_int (stmt, 3, (int)i);
-      _zb_talk_bind_text (stmt, 4, a->text);
-      _zb_talk_bind_id (stmt, 5, a->owner_id);
-      _zb_talk_bind_text (stmt, 6, a->owner_name);
-      _zb_talk_bind_text (stmt, 7, a->due_date);
-      _zb_talk_bind_text (stmt, 8, a->done_date);
-      _zb_talk_bind_text (stmt, 9, created_at (created, a->uuid, now));
-      _zb_talk_bind_text (stmt, 10, now);
-      if (!step_done (self->db, stmt, error))
+      _zb_bind_text_or_null (stmt, 4, a->text);
+      _zb_bind_id_or_null (stmt, 5, a->owner_id);
+      _zb_bind_text_or_null (stmt, 6, a->owner_name);
+      _zb_bind_text_or_null (stmt, 7, a->due_date);
+      _zb_bind_text_or_null (stmt, 8, a->done_date);
+      _zb_bind_text_or_null (stmt, 9, created_at (created, a->uuid, now));
+      _zb_bind_text_or_null (stmt, 10, now);
+      if (!_zb_database_step_done (self->db, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -313,22 +276,22 @@ insert_children (ZbTalkRepo *self, ZbTalkRecord *r, GHashTable *created, const c
 static void
 bind_talk (sqlite3_stmt *stmt, const ZbTalkRecord *r, const ZbTalkContents *c, gboolean update)
 {
-  _zb_talk_bind_text (stmt, 1, r->uuid);
-  _zb_talk_bind_text (stmt, 2, zb_talk_kind_to_string (r->kind));
-  _zb_talk_bind_text (stmt, 3, r->date);
-  _zb_talk_bind_text (stmt, 4, r->start_time);
-  _zb_talk_bind_text (stmt, 5, r->place);
-  _zb_talk_bind_text (stmt, 6, r->topic);
-  _zb_talk_bind_id (stmt, 7, r->branch_id);
-  _zb_talk_bind_id (stmt, 8, r->recorder_id);
-  _zb_talk_bind_text (stmt, 9, r->recorder_name);
-  _zb_talk_bind_text (stmt, 10, c != NULL ? c->said_by_talker : NULL);
-  _zb_talk_bind_text (stmt, 11, c != NULL ? c->said_by_other : NULL);
-  _zb_talk_bind_text (stmt, 12, c != NULL ? c->response : NULL);
+  _zb_bind_text_or_null (stmt, 1, r->uuid);
+  _zb_bind_text_or_null (stmt, 2, zb_talk_kind_to_string (r->kind));
+  _zb_bind_text_or_null (stmt, 3, r->date);
+  _zb_bind_text_or_null (stmt, 4, r->start_time);
+  _zb_bind_text_or_null (stmt, 5, r->place);
+  _zb_bind_text_or_null (stmt, 6, r->topic);
+  _zb_bind_id_or_null (stmt, 7, r->branch_id);
+  _zb_bind_id_or_null (stmt, 8, r->recorder_id);
+  _zb_bind_text_or_null (stmt, 9, r->recorder_name);
+  _zb_bind_text_or_null (stmt, 10, c != NULL ? c->said_by_talker : NULL);
+  _zb_bind_text_or_null (stmt, 11, c != NULL ? c->said_by_other : NULL);
+  _zb_bind_text_or_null (stmt, 12, c != NULL ? c->response : NULL);
   sqlite3_bind_int (stmt, 13, r->archived ? 1 : 0);
   if (!update)
-    _zb_talk_bind_text (stmt, 14, r->created_at);
-  _zb_talk_bind_text (stmt, 15, r->updated_at);
+    _zb_bind_text_or_null (stmt, 14, r->created_at);
+  _zb_bind_text_or_null (stmt, 15, r->updated_at);
   if (update)
     sqlite3_bind_int (stmt, 16, c != NULL ? 1 : 0);
 }
@@ -357,9 +320,9 @@ read_contents (ZbTalkRepo *self, const char *uuid, GError **error)
       return NULL;
     }
   c = g_new0 (ZbTalkContents, 1);
-  c->said_by_talker = _zb_talk_dup_column (stmt, 0);
-  c->said_by_other = _zb_talk_dup_column (stmt, 1);
-  c->response = _zb_talk_dup_column (stmt, 2);
+  c->said_by_talker = _zb_column_dup_text (stmt, 0);
+  c->said_by_other = _zb_column_dup_text (stmt, 1);
+  c->response = _zb_column_dup_text (stmt, 2);
   sqlite3_reset (stmt);
   return c;
 }
@@ -393,7 +356,7 @@ create_in_transaction (ZbTalkRepo *self, ZbTalkRecord *r, GError **error)
   if (stmt == NULL)
     return FALSE;
   bind_talk (stmt, r, r->contents, FALSE);
-  if (!step_done (self->db, stmt, error))
+  if (!_zb_database_step_done (self->db, stmt, error))
     return FALSE;
   r->id = sqlite3_last_insert_rowid (_zb_database_get_handle (self->db));
 
@@ -440,7 +403,7 @@ load_created (ZbTalkRepo *self, gint64 talk_id, GError **error)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, talk_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (created, _zb_talk_dup_column (stmt, 0), _zb_talk_dup_column (stmt, 1));
+    g_hash_table_insert (created, _zb_column_dup_text (stmt, 0), _zb_column_dup_text (stmt, 1));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -483,7 +446,7 @@ write_over (ZbTalkRepo *self, ZbTalkRecord *r, const char *action, GError **erro
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, r->id);
-      if (!step_done (self->db, stmt, error))
+      if (!_zb_database_step_done (self->db, stmt, error))
         return FALSE;
     }
 
@@ -491,7 +454,7 @@ write_over (ZbTalkRepo *self, ZbTalkRecord *r, const char *action, GError **erro
   if (stmt == NULL)
     return FALSE;
   bind_talk (stmt, r, r->contents, TRUE);
-  if (!step_done (self->db, stmt, error))
+  if (!_zb_database_step_done (self->db, stmt, error))
     return FALSE;
 
   return insert_children (self, r, created, r->updated_at, error)

@@ -17,9 +17,6 @@ G_BEGIN_DECLS
   "t.id, t.uuid, t.kind, t.date, t.start_time, t.place, t.topic, t.branch_id, t.recorder_id,"      \
   " t.recorder_name, t.archived, t.created_at, t.updated_at"
 
-char *_zb_talk_dup_column (sqlite3_stmt *stmt, int column);
-void _zb_talk_bind_text (sqlite3_stmt *stmt, int index, const char *value);
-void _zb_talk_bind_id (sqlite3_stmt *stmt, int index, gint64 value);
 gboolean _zb_talk_set_error (GError **error, ZbTalkError code, const char *message);
 
 /* zb-talk-repo-read.c: the talk with @uuid and its children, no contents;
