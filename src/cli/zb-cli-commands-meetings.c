@@ -133,56 +133,20 @@ resolve_branch (ZbOrgRepo *org, const char *arg, gint64 *branch_id, GError **err
   return TRUE;
 }
 
-/* A member given by UUID, ID number or (exact, unique) name, on the roster or
- * in its archive (a meeting may predate a transfer). */
+/* The member of @arg (see zb_cli_roster_find_member), or an error naming it. */
 static ZbMemberRecord *
 find_member (ZbMemberRepo *repo, const char *arg, const char *option, GError **error)
 {
   g_autofree char *text = zb_cli_roster_arg (arg, option, error);
   g_autoptr (GError) local_error = NULL;
-  ZbMemberRecord *found = NULL;
-  ZbMemberRecord *record;
+  ZbMemberRecord *found;
 
   if (text == NULL)
     return NULL;
-  record = zb_member_repo_get (repo, text, &local_error);
-  if (record != NULL)
-    return record;
-  if (!g_error_matches (local_error, ZB_MEMBER_ERROR, ZB_MEMBER_ERROR_NOT_FOUND))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  for (int archive = 0; archive < 2 && found == NULL; archive++)
-    {
-      ZbMemberQuery query = ZB_MEMBER_QUERY_INIT;
-      g_autoptr (GPtrArray) rows = NULL;
-
-      query.search = text;
-      query.archive = archive;
-      rows = zb_member_repo_fetch (repo, &query, 0, 200, error);
-      if (rows == NULL)
-        return NULL;
-      for (guint i = 0; i < rows->len; i++)
-        {
-          const ZbMemberRecord *r = zb_member_get_record (g_ptr_array_index (rows, i));
-
-          if (g_ascii_strcasecmp (r->id_number != NULL ? r->id_number : "", text) != 0
-              && g_strcmp0 (r->name, text) != 0)
-            continue;
-          if (found != NULL)
-            {
-              zb_member_record_free (found);
-              g_set_error (error, ZB_CLI_ERROR, ZB_CLI_ERROR_USAGE,
-                           _ ("Several members are called “%s”: give the ID number instead."),
-                           text);
-              return NULL;
-            }
-          found = zb_member_record_copy (r);
-        }
-    }
-  if (found == NULL)
+  found = zb_cli_roster_find_member (repo, text, &local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else if (found == NULL)
     g_set_error (error, ZB_MEMBER_ERROR, ZB_MEMBER_ERROR_NOT_FOUND,
                  _ ("No member “%s” was found on the roster."), text);
   return found;

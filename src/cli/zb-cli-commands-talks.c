@@ -53,53 +53,6 @@ kind_usage (ZbCliContext *ctx, const ZbCliCommand *command)
   return zb_cli_context_usage_error (ctx, command, message);
 }
 
-/* A member given by UUID, ID number or (exact, unique) name, on the roster or
- * in its archive; NULL without an error when there is none. */
-static ZbMemberRecord *
-find_member (ZbMemberRepo *repo, const char *text, GError **error)
-{
-  g_autoptr (GError) local_error = NULL;
-  ZbMemberRecord *found = NULL;
-  ZbMemberRecord *record = zb_member_repo_get (repo, text, &local_error);
-
-  if (record != NULL)
-    return record;
-  if (!g_error_matches (local_error, ZB_MEMBER_ERROR, ZB_MEMBER_ERROR_NOT_FOUND))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  for (int archive = 0; archive < 2 && found == NULL; archive++)
-    {
-      ZbMemberQuery query = ZB_MEMBER_QUERY_INIT;
-      g_autoptr (GPtrArray) rows = NULL;
-
-      query.search = text;
-      query.archive = archive;
-      rows = zb_member_repo_fetch (repo, &query, 0, 200, error);
-      if (rows == NULL)
-        return NULL;
-      for (guint i = 0; i < rows->len; i++)
-        {
-          const ZbMemberRecord *r = zb_member_get_record (g_ptr_array_index (rows, i));
-
-          if (g_ascii_strcasecmp (r->id_number != NULL ? r->id_number : "", text) != 0
-              && g_strcmp0 (r->name, text) != 0)
-            continue;
-          if (found != NULL)
-            {
-              zb_member_record_free (found);
-              g_set_error (error, ZB_CLI_ERROR, ZB_CLI_ERROR_USAGE,
-                           _ ("Several members are called “%s”: give the ID number instead."),
-                           text);
-              return NULL;
-            }
-          found = zb_member_record_copy (r);
-        }
-    }
-  return found;
-}
-
 /* A member (--talker, --with), or with --with "name:NAME" someone not on the
  * roster. */
 static ZbTalkParticipant *
@@ -123,7 +76,7 @@ participant_of (ZbMemberRepo *repo, const char *arg, ZbTalkSide side, GError **e
         }
       return zb_talk_participant_new_person (side, name, NULL);
     }
-  member = find_member (repo, text, error);
+  member = zb_cli_roster_find_member (repo, text, error);
   if (member == NULL)
     {
       if (error == NULL || *error == NULL)
@@ -244,7 +197,7 @@ build_talk (ZbDatabase *db, const AddOptions *o, ZbTalkKind kind, GError **error
 
       if (who == NULL)
         return NULL;
-      member = find_member (members, who, error);
+      member = zb_cli_roster_find_member (members, who, error);
       if (member == NULL && error != NULL && *error != NULL)
         return NULL;
       /* Someone not on the roster records by name. */

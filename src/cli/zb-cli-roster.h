@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "zb-cli-context.h"
+#include "zb-member-repo.h"
 
 G_BEGIN_DECLS
 
@@ -30,5 +31,10 @@ void zb_cli_roster_print_table (GPtrArray *rows);
 
 /* A command-line argument as UTF-8, trimmed; sets a usage error on NULL. */
 char *zb_cli_roster_arg (const char *arg, const char *option, GError **error);
+
+/* A member given by UUID, ID number (any case) or exact name, on the roster
+ * or in its archive (a meeting or talk may predate a transfer). NULL without
+ * an error when there is none; a usage error when a name is not unique. */
+ZbMemberRecord *zb_cli_roster_find_member (ZbMemberRepo *repo, const char *text, GError **error);
 
 G_END_DECLS
