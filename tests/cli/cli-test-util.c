@@ -218,3 +218,58 @@ cli_test_init_workspace (const char *dir, const char *org_name, const char *pass
 
   return g_steal_pointer (&db);
 }
+
+void
+cli_workspace_init (CliWorkspace *w, const char *name, const char *org_name, const char *passphrase)
+{
+  w->dir = cli_test_new_dir (name);
+  w->db = cli_test_init_workspace (w->dir, org_name, passphrase, &w->pw);
+}
+
+void
+cli_workspace_clear (CliWorkspace *w)
+{
+  g_clear_pointer (&w->dir, g_free);
+  g_clear_pointer (&w->db, g_free);
+  g_clear_pointer (&w->pw, g_free);
+}
+
+CliResult *
+cli_workspace_run_args (CliWorkspace *w, const char *const *args)
+{
+  g_autoptr (GPtrArray) all = g_ptr_array_new ();
+
+  g_ptr_array_add (all, (gpointer) "--db");
+  g_ptr_array_add (all, w->db);
+  g_ptr_array_add (all, (gpointer) "--passphrase-file");
+  g_ptr_array_add (all, w->pw);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (all, (gpointer)args[i]);
+  g_ptr_array_add (all, NULL);
+  return cli_run (NULL, (const char *const *)all->pdata);
+}
+
+CliResult *
+cli_workspace_run (CliWorkspace *w, const char *first, ...)
+{
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer)arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  return cli_workspace_run_args (w, (const char *const *)args->pdata);
+}
+
+JsonNode *
+cli_test_parse_json (const char *text)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}

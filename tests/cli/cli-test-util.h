@@ -5,6 +5,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -46,6 +47,23 @@ char *cli_test_init_workspace (const char *dir, const char *org_name, const char
                                char **passphrase_file);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliResult, cli_result_free)
+
+/* A passphrase-protected workspace in a folder of its own, and zhibu-cli run
+ * on it (--db … --passphrase-file … before the arguments). */
+typedef struct
+{
+  char *dir;
+  char *db;
+  char *pw;
+} CliWorkspace;
+
+void cli_workspace_init (CliWorkspace *w, const char *name, const char *org_name,
+                         const char *passphrase);
+void cli_workspace_clear (CliWorkspace *w);
+CliResult *cli_workspace_run_args (CliWorkspace *w, const char *const *args);
+CliResult *cli_workspace_run (CliWorkspace *w, const char *first, ...) G_GNUC_NULL_TERMINATED;
+/* The root of JSON @text (a copy to free); the test fails on bad JSON. */
+JsonNode *cli_test_parse_json (const char *text);
 
 #define cli_assert_status(result, expected)                                                        \
   G_STMT_START                                                                                     \

@@ -12,73 +12,10 @@
 
 #define PASSPHRASE "meetings 测试 passphrase"
 
-typedef struct
-{
-  char *dir;
-  char *db;
-  char *pw;
-} Workspace;
-
-static void
-workspace_init (Workspace *w, const char *name)
-{
-  w->dir = cli_test_new_dir (name);
-  w->db = cli_test_init_workspace (w->dir, "中共测试支部委员会", PASSPHRASE, &w->pw);
-}
-
-static void
-workspace_clear (Workspace *w)
-{
-  g_free (w->dir);
-  g_free (w->db);
-  g_free (w->pw);
-}
-
-/* zhibu-cli --db … --passphrase-file … ARGS… (@args NULL-terminated) */
-static CliResult *
-run_args (Workspace *w, const char *const *args)
-{
-  g_autoptr (GPtrArray) all = g_ptr_array_new ();
-
-  g_ptr_array_add (all, (gpointer) "--db");
-  g_ptr_array_add (all, w->db);
-  g_ptr_array_add (all, (gpointer) "--passphrase-file");
-  g_ptr_array_add (all, w->pw);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (all, (gpointer)args[i]);
-  g_ptr_array_add (all, NULL);
-  return cli_run (NULL, (const char *const *)all->pdata);
-}
-
-static CliResult *
-run_in (Workspace *w, const char *first, ...)
-{
-  g_autoptr (GPtrArray) args = g_ptr_array_new ();
-  va_list ap;
-
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer)arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  return run_args (w, (const char *const *)args->pdata);
-}
-
-static JsonNode *
-parse (const char *text)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
-
 static void
 test_help_and_usage (void)
 {
-  Workspace w;
+  CliWorkspace w;
   g_autoptr (CliResult) top = cli_runv ("--help", NULL);
   g_autoptr (CliResult) help = cli_runv ("meetings", "add", "--help", NULL);
   const char *const *cases[] = {
@@ -95,15 +32,15 @@ test_help_and_usage (void)
   g_assert_nonnull (strstr (help->out, "--present"));
   g_assert_nonnull (strstr (help->out, "--leave"));
 
-  workspace_init (&w, "usage");
+  cli_workspace_init (&w, "usage", "中共测试支部委员会", PASSPHRASE);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr (CliResult) r = run_args (&w, cases[i]);
+      g_autoptr (CliResult) r = cli_workspace_run_args (&w, cases[i]);
 
       cli_assert_status (r, 2);
       g_assert_true (g_str_has_prefix (r->err, "zhibu-cli: "));
     }
-  workspace_clear (&w);
+  cli_workspace_clear (&w);
 }
 
 /* A meeting with attendance taken from the roster of its date, listed with
@@ -111,7 +48,7 @@ test_help_and_usage (void)
 static void
 test_add_and_list (void)
 {
-  Workspace w;
+  CliWorkspace w;
   g_autoptr (CliResult) demo = NULL;
   g_autoptr (CliResult) members = NULL;
   g_autoptr (CliResult) add = NULL;
@@ -134,12 +71,12 @@ test_add_and_list (void)
   JsonObject *m;
   guint n_full = 0, n_present = 0;
 
-  workspace_init (&w, "add");
-  demo = run_in (&w, "demo", "--members", "20", "--branches", "1", NULL);
+  cli_workspace_init (&w, "add", "中共测试支部委员会", PASSPHRASE);
+  demo = cli_workspace_run (&w, "demo", "--members", "20", "--branches", "1", NULL);
   cli_assert_status (demo, 0);
-  members = run_in (&w, "members", "list", "--json", NULL);
+  members = cli_workspace_run (&w, "members", "list", "--json", NULL);
   cli_assert_status (members, 0);
-  roster = parse (members->out);
+  roster = cli_test_parse_json (members->out);
   people = json_node_get_array (roster);
   g_assert_cmpuint (json_array_get_length (people), ==, 20);
 
@@ -190,22 +127,23 @@ test_add_and_list (void)
     }
   g_assert_nonnull (leave_id);
   g_ptr_array_add (args, NULL);
-  add = run_args (&w, (const char *const *)args->pdata);
+  add = cli_workspace_run_args (&w, (const char *const *)args->pdata);
   cli_assert_status (add, 0);
   g_assert_cmpuint (strlen (g_strstrip (add->out)), ==, 36);
 
-  theme = run_in (&w, "meetings", "add", "--kind", "theme_day", "--date", today, "--place",
-                  "社区服务中心", NULL);
+  theme = cli_workspace_run (&w, "meetings", "add", "--kind", "theme_day", "--date", today,
+                             "--place", "社区服务中心", NULL);
   cli_assert_status (theme, 0);
 
   /* a group meeting needs its group: one line saying so */
-  group = run_in (&w, "meetings", "add", "--kind", "group_meeting", "--date", today, NULL);
+  group
+      = cli_workspace_run (&w, "meetings", "add", "--kind", "group_meeting", "--date", today, NULL);
   g_assert_cmpint (group->status, ==, 1);
   cli_assert_one_error_line (group);
 
-  list = run_in (&w, "meetings", "list", "--year", year, "--json", NULL);
+  list = cli_workspace_run (&w, "meetings", "list", "--year", year, "--json", NULL);
   cli_assert_status (list, 0);
-  listed = parse (list->out);
+  listed = cli_test_parse_json (list->out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (listed)), ==, 2);
   m = json_array_get_object_element (json_node_get_array (listed), 0);
   if (g_strcmp0 (json_object_get_string_member (m, "kind"), "general_meeting") != 0)
@@ -225,9 +163,9 @@ test_add_and_list (void)
   g_assert_cmpstr (json_object_get_string_member (m, "quorum"), ==, "ok");
 
   /* --kind filters; a meeting without attendance taken has no quorum */
-  by_kind = run_in (&w, "meetings", "list", "--kind", "theme_day", "--json", NULL);
+  by_kind = cli_workspace_run (&w, "meetings", "list", "--kind", "theme_day", "--json", NULL);
   cli_assert_status (by_kind, 0);
-  themes = parse (by_kind->out);
+  themes = cli_test_parse_json (by_kind->out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (themes)), ==, 1);
   m = json_array_get_object_element (json_node_get_array (themes), 0);
   g_assert_cmpstr (json_object_get_string_member (m, "place"), ==, "社区服务中心");
@@ -236,16 +174,16 @@ test_add_and_list (void)
   g_assert_true (json_object_get_null_member (m, "quorum"));
 
   /* every write is in the audit chain */
-  verify = run_in (&w, "verify", NULL);
+  verify = cli_workspace_run (&w, "verify", NULL);
   cli_assert_status (verify, 0);
-  workspace_clear (&w);
+  cli_workspace_clear (&w);
 }
 
 /* Below quorum: fewer than half of the full members present. */
 static void
 test_below_quorum (void)
 {
-  Workspace w;
+  CliWorkspace w;
   g_autoptr (CliResult) demo = NULL;
   g_autoptr (CliResult) members = NULL;
   g_autoptr (CliResult) add = NULL;
@@ -259,11 +197,11 @@ test_below_quorum (void)
   JsonArray *people;
   JsonObject *m;
 
-  workspace_init (&w, "quorum");
-  demo = run_in (&w, "demo", "--members", "10", NULL);
+  cli_workspace_init (&w, "quorum", "中共测试支部委员会", PASSPHRASE);
+  demo = cli_workspace_run (&w, "demo", "--members", "10", NULL);
   cli_assert_status (demo, 0);
-  members = run_in (&w, "members", "list", "--json", NULL);
-  roster = parse (members->out);
+  members = cli_workspace_run (&w, "members", "list", "--json", NULL);
+  roster = cli_test_parse_json (members->out);
   people = json_node_get_array (roster);
   for (guint i = 0; i < json_array_get_length (people) && present == NULL; i++)
     {
@@ -274,29 +212,29 @@ test_below_quorum (void)
     }
   g_assert_nonnull (present);
 
-  add = run_in (&w, "meetings", "add", "--kind", "party_congress", "--date", today, "--present",
-                present, NULL);
+  add = cli_workspace_run (&w, "meetings", "add", "--kind", "party_congress", "--date", today,
+                           "--present", present, NULL);
   cli_assert_status (add, 0);
-  list = run_in (&w, "meetings", "list", "--json", NULL);
-  listed = parse (list->out);
+  list = cli_workspace_run (&w, "meetings", "list", "--json", NULL);
+  listed = cli_test_parse_json (list->out);
   m = json_array_get_object_element (json_node_get_array (listed), 0);
   g_assert_cmpstr (json_object_get_string_member (m, "kind"), ==, "general_meeting");
   g_assert_cmpint (json_object_get_int_member (m, "present"), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (m, "quorum"), ==, "quorum-not-met");
   g_assert_nonnull (json_object_get_string_member (m, "quorum_message"));
 
-  plain = run_in (&w, "meetings", "list", NULL);
+  plain = cli_workspace_run (&w, "meetings", "list", NULL);
   cli_assert_status (plain, 0);
   g_assert_nonnull (strstr (plain->out, today));
   g_assert_nonnull (strstr (plain->out, "Below quorum"));
-  workspace_clear (&w);
+  cli_workspace_clear (&w);
 }
 
 /* A 党小组会 expects its group's members only; a guest sits in. */
 static void
 test_group_meeting (void)
 {
-  Workspace w;
+  CliWorkspace w;
   g_autoptr (CliResult) demo = NULL;
   g_autoptr (CliResult) org = NULL;
   g_autoptr (CliResult) members = NULL;
@@ -312,12 +250,12 @@ test_group_meeting (void)
   JsonArray *array;
   JsonObject *m;
 
-  workspace_init (&w, "group");
-  demo = run_in (&w, "demo", "--members", "30", "--branches", "1", NULL);
+  cli_workspace_init (&w, "group", "中共测试支部委员会", PASSPHRASE);
+  demo = cli_workspace_run (&w, "demo", "--members", "30", "--branches", "1", NULL);
   cli_assert_status (demo, 0);
-  org = run_in (&w, "org", "list", "--json", NULL);
+  org = cli_workspace_run (&w, "org", "list", "--json", NULL);
   cli_assert_status (org, 0);
-  units = parse (org->out);
+  units = cli_test_parse_json (org->out);
   array = json_node_get_array (units);
   for (guint i = 0; i < json_array_get_length (array) && group == NULL; i++)
     {
@@ -328,8 +266,8 @@ test_group_meeting (void)
     }
   g_assert_nonnull (group);
 
-  members = run_in (&w, "members", "list", "--json", NULL);
-  roster = parse (members->out);
+  members = cli_workspace_run (&w, "members", "list", "--json", NULL);
+  roster = cli_test_parse_json (members->out);
   array = json_node_get_array (roster);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -342,19 +280,19 @@ test_group_meeting (void)
   g_assert_cmpuint (n_in_group, >, 0);
   g_assert_cmpuint (n_in_group, <, 30);
 
-  add = run_in (&w, "meetings", "add", "--kind", "group_meeting", "--group", group, "--date", today,
-                "--observer", "上级党委联系人", NULL);
+  add = cli_workspace_run (&w, "meetings", "add", "--kind", "group_meeting", "--group", group,
+                           "--date", today, "--observer", "上级党委联系人", NULL);
   cli_assert_status (add, 0);
-  list = run_in (&w, "meetings", "list", "--kind", "group_meeting", "--json", NULL);
+  list = cli_workspace_run (&w, "meetings", "list", "--kind", "group_meeting", "--json", NULL);
   cli_assert_status (list, 0);
-  listed = parse (list->out);
+  listed = cli_test_parse_json (list->out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (listed)), ==, 1);
   m = json_array_get_object_element (json_node_get_array (listed), 0);
   g_assert_cmpint (json_object_get_int_member (m, "expected"), ==, n_in_group);
   g_assert_cmpint (json_object_get_int_member (m, "observers"), ==, 1);
   /* a group meeting has no quorum rule */
   g_assert_true (json_object_get_null_member (m, "quorum"));
-  workspace_clear (&w);
+  cli_workspace_clear (&w);
 }
 
 int

@@ -18,62 +18,6 @@
 #define ORG_NAME "中共示例街道第二社区支部委员会"
 #define PASSPHRASE "minutes 测试 passphrase"
 
-typedef struct
-{
-  char *dir;
-  char *db;
-  char *pw;
-} Workspace;
-
-static void
-workspace_clear (Workspace *w)
-{
-  g_free (w->dir);
-  g_free (w->db);
-  g_free (w->pw);
-}
-
-/* zhibu-cli --db … --passphrase-file … ARGS… (@args NULL-terminated) */
-static CliResult *
-run_args (Workspace *w, const char *const *args)
-{
-  g_autoptr (GPtrArray) all = g_ptr_array_new ();
-
-  g_ptr_array_add (all, (gpointer) "--db");
-  g_ptr_array_add (all, w->db);
-  g_ptr_array_add (all, (gpointer) "--passphrase-file");
-  g_ptr_array_add (all, w->pw);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (all, (gpointer)args[i]);
-  g_ptr_array_add (all, NULL);
-  return cli_run (NULL, (const char *const *)all->pdata);
-}
-
-static CliResult *
-run_in (Workspace *w, const char *first, ...)
-{
-  g_autoptr (GPtrArray) args = g_ptr_array_new ();
-  va_list ap;
-
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer)arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  return run_args (w, (const char *const *)args->pdata);
-}
-
-static JsonNode *
-parse (const char *text)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
-
 /* The text of a PDF file, white space removed, and its pages. */
 static char *
 pdf_file_text (const char *path, int *n_pages)
@@ -123,7 +67,7 @@ add_args (GPtrArray *all, const char *const *args)
 static void
 test_print_minutes (void)
 {
-  Workspace w = { 0 };
+  CliWorkspace w = { 0 };
   g_autoptr (CliResult) demo = NULL;
   g_autoptr (CliResult) members = NULL;
   g_autoptr (CliResult) add = NULL;
@@ -151,13 +95,12 @@ test_print_minutes (void)
   JsonArray *people;
   int n_pages = 0;
 
-  w.dir = cli_test_new_dir ("minutes");
-  w.db = cli_test_init_workspace (w.dir, ORG_NAME, PASSPHRASE, &w.pw);
-  demo = run_in (&w, "demo", "--members", "30", "--branches", "1", NULL);
+  cli_workspace_init (&w, "minutes", ORG_NAME, PASSPHRASE);
+  demo = cli_workspace_run (&w, "demo", "--members", "30", "--branches", "1", NULL);
   cli_assert_status (demo, 0);
-  members = run_in (&w, "members", "list", "--json", NULL);
+  members = cli_workspace_run (&w, "members", "list", "--json", NULL);
   cli_assert_status (members, 0);
-  roster = parse (members->out);
+  roster = cli_test_parse_json (members->out);
   people = json_node_get_array (roster);
   g_assert_cmpuint (json_array_get_length (people), ==, 30);
 
@@ -210,12 +153,12 @@ test_print_minutes (void)
       g_ptr_array_add (present, g_strdup (name));
     }
   g_ptr_array_add (args, NULL);
-  add = run_args (&w, (const char *const *)args->pdata);
+  add = cli_workspace_run_args (&w, (const char *const *)args->pdata);
   cli_assert_status (add, 0);
 
-  list = run_in (&w, "meetings", "list", "--json", NULL);
+  list = cli_workspace_run (&w, "meetings", "list", "--json", NULL);
   cli_assert_status (list, 0);
-  listed = parse (list->out);
+  listed = cli_test_parse_json (list->out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (listed)), ==, 1);
   uuid = json_object_get_string_member (
       json_array_get_object_element (json_node_get_array (listed), 0), "uuid");
@@ -223,7 +166,7 @@ test_print_minutes (void)
   prefix = g_strndup (uuid, 8);
 
   pdf = g_build_filename (w.dir, "minutes.pdf", NULL);
-  print = run_in (&w, "print", "minutes", prefix, "-o", pdf, NULL);
+  print = cli_workspace_run (&w, "print", "minutes", prefix, "-o", pdf, NULL);
   cli_assert_status (print, 0);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
 
@@ -301,12 +244,12 @@ test_print_minutes (void)
     zb_database_close (db);
   }
 
-  verify = run_in (&w, "verify-print", number, hash, NULL);
+  verify = cli_workspace_run (&w, "verify-print", number, hash, NULL);
   cli_assert_status (verify, 0);
   g_assert_nonnull (strstr (verify->out, number));
   g_assert_nonnull (strstr (verify->out, "支部党员大会会议记录"));
 
-  workspace_clear (&w);
+  cli_workspace_clear (&w);
 }
 
 /* Without a uuid, with an unknown one, or a uuid given to another document:
@@ -314,29 +257,28 @@ test_print_minutes (void)
 static void
 test_print_minutes_errors (void)
 {
-  Workspace w = { 0 };
+  CliWorkspace w = { 0 };
   g_autofree char *pdf = NULL;
   CliResult *r;
 
-  w.dir = cli_test_new_dir ("minutes-errors");
-  w.db = cli_test_init_workspace (w.dir, ORG_NAME, PASSPHRASE, &w.pw);
+  cli_workspace_init (&w, "minutes-errors", ORG_NAME, PASSPHRASE);
   pdf = g_build_filename (w.dir, "x.pdf", NULL);
 
-  r = run_in (&w, "print", "minutes", "-o", pdf, NULL);
+  r = cli_workspace_run (&w, "print", "minutes", "-o", pdf, NULL);
   cli_assert_status (r, 2);
   cli_result_free (r);
 
-  r = run_in (&w, "print", "minutes", "0123456789abcdef", "-o", pdf, NULL);
+  r = cli_workspace_run (&w, "print", "minutes", "0123456789abcdef", "-o", pdf, NULL);
   cli_assert_status (r, 1);
   cli_assert_one_error_line (r);
   cli_result_free (r);
 
-  r = run_in (&w, "print", "roster", "0123456789abcdef", "-o", pdf, NULL);
+  r = cli_workspace_run (&w, "print", "roster", "0123456789abcdef", "-o", pdf, NULL);
   cli_assert_status (r, 2);
   cli_result_free (r);
 
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
-  workspace_clear (&w);
+  cli_workspace_clear (&w);
 }
 
 int

@@ -16,76 +16,14 @@
 #define PASSPHRASE "talks 测试 passphrase"
 #define SECRET "只有打开内容时才看得到的话"
 
-typedef struct
-{
-  char *dir;
-  char *db;
-  char *pw;
-} Workspace;
-
-static void
-workspace_init (Workspace *w, const char *name)
-{
-  w->dir = cli_test_new_dir (name);
-  w->db = cli_test_init_workspace (w->dir, "中共测试支部委员会", PASSPHRASE, &w->pw);
-}
-
-static void
-workspace_clear (Workspace *w)
-{
-  g_free (w->dir);
-  g_free (w->db);
-  g_free (w->pw);
-}
-
-static CliResult *
-run_args (Workspace *w, const char *const *args)
-{
-  g_autoptr (GPtrArray) all = g_ptr_array_new ();
-
-  g_ptr_array_add (all, (gpointer) "--db");
-  g_ptr_array_add (all, w->db);
-  g_ptr_array_add (all, (gpointer) "--passphrase-file");
-  g_ptr_array_add (all, w->pw);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (all, (gpointer)args[i]);
-  g_ptr_array_add (all, NULL);
-  return cli_run (NULL, (const char *const *)all->pdata);
-}
-
-static CliResult *
-run_in (Workspace *w, const char *first, ...)
-{
-  g_autoptr (GPtrArray) args = g_ptr_array_new ();
-  va_list ap;
-
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer)arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  return run_args (w, (const char *const *)args->pdata);
-}
-
-static JsonNode *
-parse (const char *text)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
-
 static gint64
-audit_rows (Workspace *w)
+audit_rows (CliWorkspace *w)
 {
-  g_autoptr (CliResult) info = run_in (w, "info", "--json", NULL);
+  g_autoptr (CliResult) info = cli_workspace_run (w, "info", "--json", NULL);
   g_autoptr (JsonNode) root = NULL;
 
   cli_assert_status (info, 0);
-  root = parse (info->out);
+  root = cli_test_parse_json (info->out);
   return json_object_get_int_member (
       json_object_get_object_member (json_node_get_object (root), "tables"), "audit_log");
 }
@@ -93,7 +31,7 @@ audit_rows (Workspace *w)
 /* Makes the members of @uuids committee members of their branch (there is
  * no CLI command for posts yet). */
 static void
-appoint (Workspace *w, const char *const *uuids)
+appoint (CliWorkspace *w, const char *const *uuids)
 {
   g_autoptr (ZbSecret) secret = zb_secret_new_passphrase (PASSPHRASE);
   g_autoptr (GError) error = NULL;
@@ -121,7 +59,7 @@ appoint (Workspace *w, const char *const *uuids)
 static void
 test_help_and_usage (void)
 {
-  Workspace w;
+  CliWorkspace w;
   g_autoptr (CliResult) top = cli_runv ("--help", NULL);
   g_autoptr (CliResult) help = cli_runv ("talks", "add", "--help", NULL);
   const char *const *cases[] = {
@@ -143,15 +81,15 @@ test_help_and_usage (void)
   g_assert_nonnull (strstr (help->out, "--said-other"));
   g_assert_nonnull (strstr (help->out, "--action"));
 
-  workspace_init (&w, "usage");
+  cli_workspace_init (&w, "usage", "中共测试支部委员会", PASSPHRASE);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr (CliResult) r = run_args (&w, cases[i]);
+      g_autoptr (CliResult) r = cli_workspace_run_args (&w, cases[i]);
 
       cli_assert_status (r, 2);
       g_assert_true (g_str_has_prefix (r->err, "zhibu-cli: "));
     }
-  workspace_clear (&w);
+  cli_workspace_clear (&w);
 }
 
 static JsonObject *
@@ -174,7 +112,7 @@ find_person (JsonArray *people, const char *uuid)
 static void
 test_add_list_coverage (void)
 {
-  Workspace w;
+  CliWorkspace w;
   g_autoptr (CliResult) demo = NULL;
   g_autoptr (CliResult) members = NULL;
   g_autoptr (CliResult) add = NULL;
@@ -196,12 +134,12 @@ test_add_list_coverage (void)
   JsonObject *t, *p;
   gint64 audit_before;
 
-  workspace_init (&w, "add");
-  demo = run_in (&w, "demo", "--members", "8", "--branches", "1", NULL);
+  cli_workspace_init (&w, "add", "中共测试支部委员会", PASSPHRASE);
+  demo = cli_workspace_run (&w, "demo", "--members", "8", "--branches", "1", NULL);
   cli_assert_status (demo, 0);
-  members = run_in (&w, "members", "list", "--json", NULL);
+  members = cli_workspace_run (&w, "members", "list", "--json", NULL);
   cli_assert_status (members, 0);
-  roster = parse (members->out);
+  roster = cli_test_parse_json (members->out);
   people = json_node_get_array (roster);
   for (guint i = 0; i < 4; i++)
     {
@@ -212,26 +150,26 @@ test_add_list_coverage (void)
   appoint (&w, (const char *const[]){ uuid[0], uuid[1], NULL });
 
   action = g_strdup_printf ("再谈一次:%s-12-31", year);
-  add = run_in (&w, "talks", "add", "--date", today, "--time", "09:30", "--place", "支部办公室",
-                "--kind", "daily", "--talker", id_number[0], "--with", id_number[1], "--with",
-                id_number[2], "--with", "name:王申请", "--topic", "思想情况", "--said-talker",
-                SECRET, "--said-other", "对方的话", "--response", "没有意见", "--action", action,
-                NULL);
+  add = cli_workspace_run (&w, "talks", "add", "--date", today, "--time", "09:30", "--place",
+                           "支部办公室", "--kind", "daily", "--talker", id_number[0], "--with",
+                           id_number[1], "--with", id_number[2], "--with", "name:王申请", "--topic",
+                           "思想情况", "--said-talker", SECRET, "--said-other", "对方的话",
+                           "--response", "没有意见", "--action", action, NULL);
   cli_assert_status (add, 0);
   g_assert_cmpuint (strlen (g_strstrip (add->out)), ==, 36);
 
   /* Someone not found: one line saying so, nothing written. */
-  unknown = run_in (&w, "talks", "add", "--date", today, "--kind", "daily", "--talker",
-                    id_number[0], "--with", "无此人", NULL);
+  unknown = cli_workspace_run (&w, "talks", "add", "--date", today, "--kind", "daily", "--talker",
+                               id_number[0], "--with", "无此人", NULL);
   g_assert_cmpint (unknown->status, ==, 1);
   cli_assert_one_error_line (unknown);
 
   audit_before = audit_rows (&w);
-  list = run_in (&w, "talks", "list", "--year", year, "--json", NULL);
+  list = cli_workspace_run (&w, "talks", "list", "--year", year, "--json", NULL);
   cli_assert_status (list, 0);
   g_assert_null (strstr (list->out, SECRET));
   g_assert_null (strstr (list->out, "对方的话"));
-  listed = parse (list->out);
+  listed = cli_test_parse_json (list->out);
   talks = json_node_get_array (listed);
   g_assert_cmpuint (json_array_get_length (talks), ==, 1);
   t = json_array_get_object_element (talks, 0);
@@ -250,19 +188,20 @@ test_add_list_coverage (void)
   /* Listing opened nothing. */
   g_assert_cmpint (audit_rows (&w), ==, audit_before);
 
-  opened = run_in (&w, "talks", "list", "--year", year, "--with-contents", "--json", NULL);
+  opened
+      = cli_workspace_run (&w, "talks", "list", "--year", year, "--with-contents", "--json", NULL);
   cli_assert_status (opened, 0);
-  with_contents = parse (opened->out);
+  with_contents = cli_test_parse_json (opened->out);
   t = json_array_get_object_element (json_node_get_array (with_contents), 0);
   p = json_object_get_object_member (t, "contents");
   g_assert_cmpstr (json_object_get_string_member (p, "said_by_talker"), ==, SECRET);
   g_assert_cmpstr (json_object_get_string_member (p, "response"), ==, "没有意见");
   g_assert_cmpint (audit_rows (&w), ==, audit_before + 1);
 
-  coverage = run_in (&w, "talks", "coverage", "--year", year, "--json", NULL);
+  coverage = cli_workspace_run (&w, "talks", "coverage", "--year", year, "--json", NULL);
   cli_assert_status (coverage, 0);
   g_assert_null (strstr (coverage->out, SECRET));
-  covered = parse (coverage->out);
+  covered = cli_test_parse_json (coverage->out);
   cover = json_node_get_array (covered);
   g_assert_cmpuint (json_array_get_length (cover), ==, 8);
   /* The committee first; both talked with each other. */
@@ -286,9 +225,9 @@ test_add_list_coverage (void)
   g_assert_cmpstr (json_object_get_string_member (p, "code"), ==, "talks-due");
 
   /* Every write and every opening is in the audit chain. */
-  verify = run_in (&w, "verify", NULL);
+  verify = cli_workspace_run (&w, "verify", NULL);
   cli_assert_status (verify, 0);
-  workspace_clear (&w);
+  cli_workspace_clear (&w);
 }
 
 int
