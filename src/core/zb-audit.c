@@ -542,3 +542,30 @@ zb_audit_verify (ZbDatabase *db, gint64 *n_rows, gint64 *first_broken, GError **
 
   return TRUE;
 }
+
+void
+zb_audit_json_add_string (JsonBuilder *builder, const char *key, const char *value)
+{
+  json_builder_set_member_name (builder, key);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+zb_audit_json_add_int (JsonBuilder *builder, const char *key, gint64 value)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+zb_audit_json_add_id (JsonBuilder *builder, const char *key, gint64 id)
+{
+  json_builder_set_member_name (builder, key);
+  if (id != 0)
+    json_builder_add_int_value (builder, id);
+  else
+    json_builder_add_null_value (builder);
+}

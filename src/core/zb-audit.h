@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "zb-database.h"
 
 G_BEGIN_DECLS
@@ -23,5 +25,11 @@ gboolean zb_audit_append (ZbDatabase *db, const char *action, const char *entity
  * ZB_AUDIT_ERROR_BROKEN_CHAIN and *first_broken set to the sequence number of the
  * first row that does not verify (a deleted row shows as the row after the gap). */
 gboolean zb_audit_verify (ZbDatabase *db, gint64 *n_rows, gint64 *first_broken, GError **error);
+
+/* Members of the before/after JSON of audit rows: text (NULL as null), a
+ * number, and a row id (0, none, as null). */
+void zb_audit_json_add_string (JsonBuilder *builder, const char *key, const char *value);
+void zb_audit_json_add_int (JsonBuilder *builder, const char *key, gint64 value);
+void zb_audit_json_add_id (JsonBuilder *builder, const char *key, gint64 id);
 
 G_END_DECLS

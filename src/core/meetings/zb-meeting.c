@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "zb-audit.h"
 #include "zb-meeting.h"
 #include "zb-names.h"
 
@@ -420,34 +421,6 @@ zb_meeting_record_free (ZbMeetingRecord *record)
 /* JSON, for the audit log                                                   */
 
 static void
-add_text (JsonBuilder *b, const char *key, const char *value)
-{
-  json_builder_set_member_name (b, key);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-/* Row ids: 0 (none) is null. */
-static void
-add_id (JsonBuilder *b, const char *key, gint64 value)
-{
-  json_builder_set_member_name (b, key);
-  if (value != 0)
-    json_builder_add_int_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_int (JsonBuilder *b, const char *key, gint64 value)
-{
-  json_builder_set_member_name (b, key);
-  json_builder_add_int_value (b, value);
-}
-
-static void
 add_children (JsonBuilder *b, const ZbMeetingRecord *r)
 {
   json_builder_set_member_name (b, "attendees");
@@ -457,12 +430,12 @@ add_children (JsonBuilder *b, const ZbMeetingRecord *r)
       const ZbMeetingAttendee *a = g_ptr_array_index (r->attendees, i);
 
       json_builder_begin_object (b);
-      add_text (b, "uuid", a->uuid);
-      add_id (b, "member_id", a->member_id);
-      add_text (b, "name", a->name);
-      add_text (b, "role", zb_attendance_to_string (a->role));
-      add_text (b, "leave_reason", a->leave_reason);
-      add_int (b, "voting", a->voting ? 1 : 0);
+      zb_audit_json_add_string (b, "uuid", a->uuid);
+      zb_audit_json_add_id (b, "member_id", a->member_id);
+      zb_audit_json_add_string (b, "name", a->name);
+      zb_audit_json_add_string (b, "role", zb_attendance_to_string (a->role));
+      zb_audit_json_add_string (b, "leave_reason", a->leave_reason);
+      zb_audit_json_add_int (b, "voting", a->voting ? 1 : 0);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -474,9 +447,9 @@ add_children (JsonBuilder *b, const ZbMeetingRecord *r)
       const ZbMeetingTopic *t = g_ptr_array_index (r->topics, i);
 
       json_builder_begin_object (b);
-      add_text (b, "uuid", t->uuid);
-      add_text (b, "title", t->title);
-      add_text (b, "minutes", t->minutes);
+      zb_audit_json_add_string (b, "uuid", t->uuid);
+      zb_audit_json_add_string (b, "title", t->title);
+      zb_audit_json_add_string (b, "minutes", t->minutes);
       json_builder_set_member_name (b, "speeches");
       json_builder_begin_array (b);
       for (guint j = 0; j < t->speeches->len; j++)
@@ -484,10 +457,10 @@ add_children (JsonBuilder *b, const ZbMeetingRecord *r)
           const ZbMeetingSpeech *s = g_ptr_array_index (t->speeches, j);
 
           json_builder_begin_object (b);
-          add_text (b, "uuid", s->uuid);
-          add_id (b, "member_id", s->member_id);
-          add_text (b, "speaker_name", s->speaker_name);
-          add_text (b, "text", s->text);
+          zb_audit_json_add_string (b, "uuid", s->uuid);
+          zb_audit_json_add_id (b, "member_id", s->member_id);
+          zb_audit_json_add_string (b, "speaker_name", s->speaker_name);
+          zb_audit_json_add_string (b, "text", s->text);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -502,15 +475,15 @@ add_children (JsonBuilder *b, const ZbMeetingRecord *r)
       const ZbMeetingVote *v = g_ptr_array_index (r->votes, i);
 
       json_builder_begin_object (b);
-      add_text (b, "uuid", v->uuid);
-      add_text (b, "topic_uuid", v->topic_uuid);
-      add_text (b, "subject", v->subject);
-      add_text (b, "form", zb_vote_form_to_string (v->form));
-      add_int (b, "yes", v->yes);
-      add_int (b, "no", v->no);
-      add_int (b, "abstain", v->abstain);
-      add_int (b, "written_opinions", v->written_opinions);
-      add_text (b, "result", zb_vote_result_to_string (v->result));
+      zb_audit_json_add_string (b, "uuid", v->uuid);
+      zb_audit_json_add_string (b, "topic_uuid", v->topic_uuid);
+      zb_audit_json_add_string (b, "subject", v->subject);
+      zb_audit_json_add_string (b, "form", zb_vote_form_to_string (v->form));
+      zb_audit_json_add_int (b, "yes", v->yes);
+      zb_audit_json_add_int (b, "no", v->no);
+      zb_audit_json_add_int (b, "abstain", v->abstain);
+      zb_audit_json_add_int (b, "written_opinions", v->written_opinions);
+      zb_audit_json_add_string (b, "result", zb_vote_result_to_string (v->result));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -522,11 +495,11 @@ add_children (JsonBuilder *b, const ZbMeetingRecord *r)
       const ZbMeetingResolution *res = g_ptr_array_index (r->resolutions, i);
 
       json_builder_begin_object (b);
-      add_text (b, "uuid", res->uuid);
-      add_text (b, "text", res->text);
-      add_id (b, "owner_id", res->owner_id);
-      add_text (b, "due_date", res->due_date);
-      add_text (b, "done_date", res->done_date);
+      zb_audit_json_add_string (b, "uuid", res->uuid);
+      zb_audit_json_add_string (b, "text", res->text);
+      zb_audit_json_add_id (b, "owner_id", res->owner_id);
+      zb_audit_json_add_string (b, "due_date", res->due_date);
+      zb_audit_json_add_string (b, "done_date", res->done_date);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -538,10 +511,10 @@ add_children (JsonBuilder *b, const ZbMeetingRecord *r)
       const ZbMeetingAttachment *a = g_ptr_array_index (r->attachments, i);
 
       json_builder_begin_object (b);
-      add_text (b, "uuid", a->uuid);
-      add_text (b, "name", a->name);
-      add_int (b, "size", (gint64)a->size);
-      add_text (b, "sha256", a->sha256);
+      zb_audit_json_add_string (b, "uuid", a->uuid);
+      zb_audit_json_add_string (b, "name", a->name);
+      zb_audit_json_add_int (b, "size", (gint64)a->size);
+      zb_audit_json_add_string (b, "sha256", a->sha256);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -557,20 +530,20 @@ zb_meeting_record_to_json (const ZbMeetingRecord *r)
   g_return_val_if_fail (r != NULL, NULL);
 
   json_builder_begin_object (b);
-  add_text (b, "uuid", r->uuid);
-  add_text (b, "kind", zb_meeting_kind_to_string (r->kind));
-  add_text (b, "title", r->title);
-  add_text (b, "date", r->date);
-  add_text (b, "start_time", r->start_time);
-  add_text (b, "end_time", r->end_time);
-  add_text (b, "place", r->place);
-  add_id (b, "branch_id", r->branch_id);
-  add_id (b, "group_id", r->group_id);
-  add_id (b, "chair_id", r->chair_id);
-  add_id (b, "recorder_id", r->recorder_id);
-  add_int (b, "archived", r->archived ? 1 : 0);
-  add_text (b, "created_at", r->created_at);
-  add_text (b, "updated_at", r->updated_at);
+  zb_audit_json_add_string (b, "uuid", r->uuid);
+  zb_audit_json_add_string (b, "kind", zb_meeting_kind_to_string (r->kind));
+  zb_audit_json_add_string (b, "title", r->title);
+  zb_audit_json_add_string (b, "date", r->date);
+  zb_audit_json_add_string (b, "start_time", r->start_time);
+  zb_audit_json_add_string (b, "end_time", r->end_time);
+  zb_audit_json_add_string (b, "place", r->place);
+  zb_audit_json_add_id (b, "branch_id", r->branch_id);
+  zb_audit_json_add_id (b, "group_id", r->group_id);
+  zb_audit_json_add_id (b, "chair_id", r->chair_id);
+  zb_audit_json_add_id (b, "recorder_id", r->recorder_id);
+  zb_audit_json_add_int (b, "archived", r->archived ? 1 : 0);
+  zb_audit_json_add_string (b, "created_at", r->created_at);
+  zb_audit_json_add_string (b, "updated_at", r->updated_at);
   add_children (b, r);
   json_builder_end_object (b);
 

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "zb-audit.h"
 #include "zb-member.h"
 #include "zb-names.h"
 
@@ -212,33 +213,6 @@ zb_member_status_get_label (ZbMemberStatus status)
     }
 }
 
-static void
-add_string (JsonBuilder *builder, const char *key, const char *value)
-{
-  json_builder_set_member_name (builder, key);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int (JsonBuilder *builder, const char *key, gint64 value)
-{
-  json_builder_set_member_name (builder, key);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-add_id (JsonBuilder *builder, const char *key, gint64 value)
-{
-  json_builder_set_member_name (builder, key);
-  if (value != 0)
-    json_builder_add_int_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 char *
 zb_member_record_to_json (const ZbMemberRecord *record)
 {
@@ -249,34 +223,34 @@ zb_member_record_to_json (const ZbMemberRecord *record)
   g_return_val_if_fail (record != NULL, NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "uuid", record->uuid);
-  add_string (builder, "name", record->name);
-  add_string (builder, "gender", zb_gender_to_string (record->gender));
-  add_id (builder, "ethnicity", record->ethnicity);
-  add_string (builder, "id_number", record->id_number);
-  add_string (builder, "birth_date", record->birth_date);
-  add_string (builder, "native_place", record->native_place);
-  add_id (builder, "education", record->education);
-  add_string (builder, "work_start_date", record->work_start_date);
-  add_string (builder, "category", zb_member_category_to_string (record->category));
-  add_string (builder, "joined_date", record->joined_date);
-  add_string (builder, "full_date", record->full_date);
-  add_id (builder, "branch_id", record->branch_id);
-  add_id (builder, "group_id", record->group_id);
-  add_string (builder, "work_unit", record->work_unit);
-  add_string (builder, "phone", record->phone);
-  add_string (builder, "address", record->address);
-  add_int (builder, "flowing", record->flowing ? 1 : 0);
-  add_string (builder, "flow_destination", record->flow_destination);
-  add_string (builder, "flow_card_number", record->flow_card_number);
-  add_int (builder, "lost_contact", record->lost_contact ? 1 : 0);
-  add_string (builder, "lost_contact_date", record->lost_contact_date);
-  add_id (builder, "lost_contact_reason", record->lost_contact_reason);
-  add_string (builder, "standing", zb_standing_to_string (record->standing));
-  add_string (builder, "status", zb_member_status_to_string (record->status));
-  add_string (builder, "left_kind", record->left_kind);
-  add_string (builder, "left_date", record->left_date);
-  add_string (builder, "remarks", record->remarks);
+  zb_audit_json_add_string (builder, "uuid", record->uuid);
+  zb_audit_json_add_string (builder, "name", record->name);
+  zb_audit_json_add_string (builder, "gender", zb_gender_to_string (record->gender));
+  zb_audit_json_add_id (builder, "ethnicity", record->ethnicity);
+  zb_audit_json_add_string (builder, "id_number", record->id_number);
+  zb_audit_json_add_string (builder, "birth_date", record->birth_date);
+  zb_audit_json_add_string (builder, "native_place", record->native_place);
+  zb_audit_json_add_id (builder, "education", record->education);
+  zb_audit_json_add_string (builder, "work_start_date", record->work_start_date);
+  zb_audit_json_add_string (builder, "category", zb_member_category_to_string (record->category));
+  zb_audit_json_add_string (builder, "joined_date", record->joined_date);
+  zb_audit_json_add_string (builder, "full_date", record->full_date);
+  zb_audit_json_add_id (builder, "branch_id", record->branch_id);
+  zb_audit_json_add_id (builder, "group_id", record->group_id);
+  zb_audit_json_add_string (builder, "work_unit", record->work_unit);
+  zb_audit_json_add_string (builder, "phone", record->phone);
+  zb_audit_json_add_string (builder, "address", record->address);
+  zb_audit_json_add_int (builder, "flowing", record->flowing ? 1 : 0);
+  zb_audit_json_add_string (builder, "flow_destination", record->flow_destination);
+  zb_audit_json_add_string (builder, "flow_card_number", record->flow_card_number);
+  zb_audit_json_add_int (builder, "lost_contact", record->lost_contact ? 1 : 0);
+  zb_audit_json_add_string (builder, "lost_contact_date", record->lost_contact_date);
+  zb_audit_json_add_id (builder, "lost_contact_reason", record->lost_contact_reason);
+  zb_audit_json_add_string (builder, "standing", zb_standing_to_string (record->standing));
+  zb_audit_json_add_string (builder, "status", zb_member_status_to_string (record->status));
+  zb_audit_json_add_string (builder, "left_kind", record->left_kind);
+  zb_audit_json_add_string (builder, "left_date", record->left_date);
+  zb_audit_json_add_string (builder, "remarks", record->remarks);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "zb-audit.h"
 #include "zb-talk-record.h"
 
 static const struct
@@ -266,26 +267,6 @@ zb_talk_record_add_participant (ZbTalkRecord *r, ZbTalkParticipant *p)
 /* JSON -------------------------------------------------------------------- */
 
 static void
-add_string (JsonBuilder *b, const char *name, const char *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_id (JsonBuilder *b, const char *name, gint64 value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != 0)
-    json_builder_add_int_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 build_people (JsonBuilder *b, const ZbTalkRecord *r, ZbTalkSide side)
 {
   json_builder_set_member_name (b, side == ZB_TALK_SIDE_TALKER ? "talkers" : "talked_with");
@@ -297,12 +278,12 @@ build_people (JsonBuilder *b, const ZbTalkRecord *r, ZbTalkSide side)
       if (p->side != side)
         continue;
       json_builder_begin_object (b);
-      add_string (b, "uuid", p->uuid);
-      add_id (b, "member_id", p->member_id);
-      add_string (b, "member_uuid", p->member_uuid);
-      add_string (b, "name", p->name);
-      add_string (b, "person_key", p->person_key);
-      add_string (b, "post", p->post);
+      zb_audit_json_add_string (b, "uuid", p->uuid);
+      zb_audit_json_add_id (b, "member_id", p->member_id);
+      zb_audit_json_add_string (b, "member_uuid", p->member_uuid);
+      zb_audit_json_add_string (b, "name", p->name);
+      zb_audit_json_add_string (b, "person_key", p->person_key);
+      zb_audit_json_add_string (b, "post", p->post);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -313,15 +294,15 @@ zb_talk_record_build_json (const ZbTalkRecord *r, const ZbTalkContents *contents
                            gboolean with_contents, JsonBuilder *b)
 {
   json_builder_begin_object (b);
-  add_string (b, "uuid", r->uuid);
-  add_string (b, "kind", zb_talk_kind_to_string (r->kind));
-  add_string (b, "date", r->date);
-  add_string (b, "start_time", r->start_time);
-  add_string (b, "place", r->place);
-  add_string (b, "topic", r->topic);
-  add_id (b, "branch_id", r->branch_id);
-  add_id (b, "recorder_id", r->recorder_id);
-  add_string (b, "recorder_name", r->recorder_name);
+  zb_audit_json_add_string (b, "uuid", r->uuid);
+  zb_audit_json_add_string (b, "kind", zb_talk_kind_to_string (r->kind));
+  zb_audit_json_add_string (b, "date", r->date);
+  zb_audit_json_add_string (b, "start_time", r->start_time);
+  zb_audit_json_add_string (b, "place", r->place);
+  zb_audit_json_add_string (b, "topic", r->topic);
+  zb_audit_json_add_id (b, "branch_id", r->branch_id);
+  zb_audit_json_add_id (b, "recorder_id", r->recorder_id);
+  zb_audit_json_add_string (b, "recorder_name", r->recorder_name);
   build_people (b, r, ZB_TALK_SIDE_TALKER);
   build_people (b, r, ZB_TALK_SIDE_TALKED_WITH);
   json_builder_set_member_name (b, "actions");
@@ -331,12 +312,12 @@ zb_talk_record_build_json (const ZbTalkRecord *r, const ZbTalkContents *contents
       const ZbTalkAction *a = g_ptr_array_index (r->actions, i);
 
       json_builder_begin_object (b);
-      add_string (b, "uuid", a->uuid);
-      add_string (b, "text", a->text);
-      add_id (b, "owner_id", a->owner_id);
-      add_string (b, "owner_name", a->owner_name);
-      add_string (b, "due_date", a->due_date);
-      add_string (b, "done_date", a->done_date);
+      zb_audit_json_add_string (b, "uuid", a->uuid);
+      zb_audit_json_add_string (b, "text", a->text);
+      zb_audit_json_add_id (b, "owner_id", a->owner_id);
+      zb_audit_json_add_string (b, "owner_name", a->owner_name);
+      zb_audit_json_add_string (b, "due_date", a->due_date);
+      zb_audit_json_add_string (b, "done_date", a->done_date);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -348,16 +329,16 @@ zb_talk_record_build_json (const ZbTalkRecord *r, const ZbTalkContents *contents
       else
         {
           json_builder_begin_object (b);
-          add_string (b, "said_by_talker", contents->said_by_talker);
-          add_string (b, "said_by_other", contents->said_by_other);
-          add_string (b, "response", contents->response);
+          zb_audit_json_add_string (b, "said_by_talker", contents->said_by_talker);
+          zb_audit_json_add_string (b, "said_by_other", contents->said_by_other);
+          zb_audit_json_add_string (b, "response", contents->response);
           json_builder_end_object (b);
         }
     }
   json_builder_set_member_name (b, "archived");
   json_builder_add_boolean_value (b, r->archived);
-  add_string (b, "created_at", r->created_at);
-  add_string (b, "updated_at", r->updated_at);
+  zb_audit_json_add_string (b, "created_at", r->created_at);
+  zb_audit_json_add_string (b, "updated_at", r->updated_at);
   json_builder_end_object (b);
 }
 
