@@ -171,7 +171,6 @@ static void
 test_same_version_left_alone (RosterFixture *f, gconstpointer data)
 {
   g_autofree char *found = NULL;
-  g_autofree char *sql = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -180,9 +179,16 @@ test_same_version_left_alone (RosterFixture *f, gconstpointer data)
       roster_insert (f, r);
     }
   spoil_keys (f->db);
-  sql = g_strdup_printf ("UPDATE workspace SET chinese_key_version = '%s'",
-                         zb_chinese_key_version ());
-  exec_sql (f->db, sql);
+  {
+    g_autoptr (GError) error = NULL;
+    sqlite3_stmt *stmt
+        = _zb_database_prepare (f->db, "UPDATE workspace SET chinese_key_version = ?1", &error);
+
+    g_assert_no_error (error);
+    sqlite3_bind_text (stmt, 1, zb_chinese_key_version (), -1, SQLITE_STATIC);
+    g_assert_true (_zb_database_step_done (f->db, stmt, &error));
+    g_assert_no_error (error);
+  }
 
   reopen (f);
   found = listed (f->repo, "zs", ZB_MEMBER_ORDER_STROKES);

@@ -422,17 +422,20 @@ letters_plan (const ZbMemberQuery *q, const Search *s)
 static void
 add_letters (Builder *b, const ZbMemberQuery *q, const Search *s)
 {
-  static const char *const indexes[] = {
-    [ZB_MEMBER_ORDER_STROKES] = "member_letter_stroke",
-    [ZB_MEMBER_ORDER_PINYIN] = "member_letter_pinyin",
-    [ZB_MEMBER_ORDER_JOINED] = "member_letter_joined",
+  /* INDEXED BY: with a filter on a branch SQLite would otherwise read that
+   * branch's rows and sort them. An index is named in the SQL text, never a
+   * parameter, so each order has its statement start. */
+  static const char *const starts[] = {
+    [ZB_MEMBER_ORDER_STROKES]
+    = "SELECT m.id AS id FROM member m INDEXED BY member_letter_stroke WHERE ",
+    [ZB_MEMBER_ORDER_PINYIN]
+    = "SELECT m.id AS id FROM member m INDEXED BY member_letter_pinyin WHERE ",
+    [ZB_MEMBER_ORDER_JOINED]
+    = "SELECT m.id AS id FROM member m INDEXED BY member_letter_joined WHERE ",
   };
-  guint order = (guint)q->order < G_N_ELEMENTS (indexes) ? (guint)q->order : 0;
+  guint order = (guint)q->order < G_N_ELEMENTS (starts) ? (guint)q->order : 0;
 
-  /* The index names are fixed, never data. INDEXED BY: with a filter on a
-   * branch SQLite would otherwise read that branch's rows and sort them. */
-  g_string_append_printf (b->sql, "SELECT m.id AS id FROM member m INDEXED BY %s WHERE ",
-                          indexes[order]);
+  g_string_append (b->sql, starts[order]);
   add_filters (b, q);
   /* the expression of the index, as it is written there */
   builder_text (b, " AND substr (m.name_initials, 1, 1) = ?", s->first);
