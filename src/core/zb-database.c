@@ -341,6 +341,35 @@ zb_database_open_sibling (ZbDatabase *self, GError **error)
 }
 
 gboolean
+zb_database_check_secret (ZbDatabase *self, const ZbSecret *secret)
+{
+  gboolean same;
+
+  g_return_val_if_fail (ZB_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (secret != NULL, FALSE);
+
+  /* Compared in place, under the lock, so that no copy of the key is made;
+   * every byte of the longer one is read whatever matches, so that the time
+   * says neither where they differ nor how long the passphrase is. The kind
+   * (raw key or passphrase) is no secret. */
+  g_mutex_lock (&self->secret_lock);
+  same = self->secret != NULL && zb_secret_get_kind (self->secret) == zb_secret_get_kind (secret);
+  if (same)
+    {
+      gsize la = 0, lb = 0;
+      const guint8 *a = (const guint8 *)zb_secret_get_sqlcipher_key (self->secret, &la);
+      const guint8 *b = (const guint8 *)zb_secret_get_sqlcipher_key (secret, &lb);
+      guint8 diff = la != lb;
+
+      for (gsize i = 0; la > 0 && lb > 0 && i < MAX (la, lb); i++)
+        diff |= a[i % la] ^ b[i % lb];
+      same = diff == 0 && la > 0;
+    }
+  g_mutex_unlock (&self->secret_lock);
+  return same;
+}
+
+gboolean
 zb_database_is_open (ZbDatabase *self)
 {
   g_return_val_if_fail (ZB_IS_DATABASE (self), FALSE);

@@ -80,6 +80,11 @@ GArray *zb_database_count_rows (ZbDatabase *self, GError **error);
  * ZB_DATABASE_ERROR_CLOSED once this one is closed (locked). */
 ZbDatabase *zb_database_open_sibling (ZbDatabase *self, GError **error);
 
+/* Whether @secret is the key or passphrase this workspace is open with, by a
+ * constant-time comparison (the re-check before talk contents, issue 6).
+ * FALSE once closed (locked), and for a secret of the other kind. */
+gboolean zb_database_check_secret (ZbDatabase *self, const ZbSecret *secret);
+
 /* Changes the key with one PRAGMA rekey, and records the protection. */
 gboolean zb_database_rekey (ZbDatabase *self, const ZbSecret *new_secret, ZbProtection protection,
                             GError **error);

@@ -200,6 +200,36 @@ test_joined_in_november (TalkFixture *f, gconstpointer data)
   branch_clear (&b);
 }
 
+/* E transferred out on 15 June: listed for the year, as one who left (a
+ * transfer keeps no left_date on the roster; the 转出 event's date is the
+ * day). E is gone from the next year's list. */
+static void
+test_transferred_out (TalkFixture *f, gconstpointer data)
+{
+  Branch b;
+  g_autoptr (ZbMemberEvent) out = zb_member_event_new (ZB_EVENT_TRANSFER_OUT, "2025-06-15");
+  g_autoptr (GPtrArray) coverage = NULL;
+  g_autoptr (GPtrArray) next_year = NULL;
+  g_autoptr (GError) error = NULL;
+  GDate today;
+
+  branch_set_up (f, &b);
+  out->counterpart = g_strdup ("中共某街道工作委员会");
+  g_assert_true (zb_member_repo_record_event (f->roster.repo, b.m[E]->uuid, out, &error));
+  g_assert_no_error (error);
+
+  coverage = coverage_on (f, 10, G_DATE_JANUARY, 2026, NULL);
+  g_assert_cmpuint (coverage->len, ==, 6);
+  g_assert_cmpint (find (coverage, b.m[E])->status, ==, ZB_TALK_NOT_REQUIRED);
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 10, G_DATE_JANUARY, 2027);
+  next_year = zb_talk_repo_coverage_for_year (f->talks, f->branch->id, 2026, &today, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (next_year->len, ==, 5);
+  branch_clear (&b);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -208,6 +238,7 @@ main (int argc, char **argv)
   TALK_TEST ("/talks/coverage/complete", test_complete);
   TALK_TEST ("/talks/coverage/missing-committee-pair", test_missing_committee_pair);
   TALK_TEST ("/talks/coverage/joined-in-november", test_joined_in_november);
+  TALK_TEST ("/talks/coverage/transferred-out", test_transferred_out);
 
   return g_test_run ();
 }

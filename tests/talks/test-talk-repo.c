@@ -84,7 +84,7 @@ test_create_update_archive (TalkFixture *f, gconstpointer data)
   g_assert_cmpint (p->side, ==, ZB_TALK_SIDE_TALKER);
   g_assert_cmpstr (p->name, ==, "张书记");
   g_assert_cmpstr (p->member_uuid, ==, a->uuid);
-  g_assert_cmpstr (p->post, ==, zb_party_post_role_get_label (ZB_POST_SECRETARY));
+  g_assert_cmpstr (p->post, ==, "支部书记");
   p = g_ptr_array_index (stored->participants, 1);
   g_assert_cmpstr (p->name, ==, "李党员");
   g_assert_null (p->post);

@@ -15,6 +15,7 @@
 #include "zb-database-private.h"
 #include "zb-exchange-error.h"
 #include "zb-import-batch-private.h"
+#include "zb-talk-repo.h"
 
 #define BATCH_COLUMNS "id, uuid, kind, file_name, n_records, imported_at, undone_at"
 
@@ -238,6 +239,31 @@ zb_import_batch_undo (ZbMemberRepo *repo, const char *uuid, guint *n_removed, GE
                    _ ("The import of “%s” was undone already."), batch->file_name);
       goto fail;
     }
+
+  /* Talks name their people (and talks are never deleted): said before
+   * anything is touched, in words of its own. */
+  {
+    g_autoptr (ZbTalkRepo) talks = zb_talk_repo_new (db);
+    guint n_in_talks = 0;
+
+    if (!zb_talk_repo_count_batch_references (talks, batch->id, &n_in_talks, error))
+      goto fail;
+    if (n_in_talks > 0)
+      {
+        g_set_error (error, ZB_EXCHANGE_ERROR, ZB_EXCHANGE_ERROR_IN_USE,
+                     /* TRANSLATORS: “%s” is a file name, %u a number of members */
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "The import of “%s” can no longer be undone: %u of its members "
+                                  "appears in heart-to-heart talk records made since. Nothing has "
+                                  "been changed.",
+                                  "The import of “%s” can no longer be undone: %u of its members "
+                                  "appear in heart-to-heart talk records made since. Nothing has "
+                                  "been changed.",
+                                  n_in_talks),
+                     batch->file_name, n_in_talks);
+        goto fail;
+      }
+  }
 
   before = batch_to_json (batch, 0);
 

@@ -170,6 +170,30 @@ zb_party_post_role_get_label (ZbPartyPostRole role)
     }
 }
 
+const char *
+zb_party_post_role_get_official_name (ZbPartyPostRole role)
+{
+  switch (role)
+    {
+    case ZB_POST_SECRETARY:
+      return "支部书记";
+    case ZB_POST_DEPUTY_SECRETARY:
+      return "支部副书记";
+    case ZB_POST_ORGANISATION:
+      return "组织委员";
+    case ZB_POST_PROPAGANDA:
+      return "宣传委员";
+    case ZB_POST_DISCIPLINE:
+      return "纪检委员";
+    case ZB_POST_COMMITTEE_MEMBER:
+      return "支部委员";
+    case ZB_POST_GROUP_LEADER:
+      return "党小组长";
+    default:
+      return NULL;
+    }
+}
+
 /* ------------------------------------------------------------------------- */
 /* Plain records                                                             */
 

@@ -92,6 +92,10 @@ typedef enum
 const char *zb_party_post_role_to_string (ZbPartyPostRole role);
 gboolean zb_party_post_role_from_string (const char *text, ZbPartyPostRole *role);
 const char *zb_party_post_role_get_label (ZbPartyPostRole role);
+/* The post's official name as records and printed forms give it (支部书记,
+ * 组织委员 …): data, not translated, the same in every language of the UI.
+ * NULL for an unknown role. */
+const char *zb_party_post_role_get_official_name (ZbPartyPostRole role);
 
 typedef struct
 {

@@ -79,7 +79,8 @@ lookup_member (ZbDatabase *db, gint64 member_id, char **uuid, char **name, gint6
                              _ ("A person of the talk is no longer on the roster."));
 }
 
-/* The label of the member's party post on @date, or NULL. */
+/* The official name of the member's party post on @date (支部书记 …), or NULL:
+ * the record keeps the same words whatever the language of the UI. */
 static char *
 post_on (ZbDatabase *db, gint64 member_id, const char *date, GError **error, gboolean *ok)
 {
@@ -98,7 +99,7 @@ post_on (ZbDatabase *db, gint64 member_id, const char *date, GError **error, gbo
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW
       && zb_party_post_role_from_string ((const char *)sqlite3_column_text (stmt, 0), &role))
-    post = g_strdup (zb_party_post_role_get_label (role));
+    post = g_strdup (zb_party_post_role_get_official_name (role));
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     *ok = _zb_database_set_error (db, error);

@@ -35,17 +35,21 @@ static const char SQL_ACTIONS[]
 
 /* The members of a branch (?1 NULL: all) on the roster at some time in the
  * year (?3 its first day): committee is a post of their branch other than
- * 党小组长 held on ?2. A member who left without a date is left out: when
- * they left is unknown. */
+ * 党小组长 held on ?2. A member transferred out left on the day of their last
+ * 转出 (the roster keeps no left_date for a transfer). A member who left
+ * without a date is left out: when they left is unknown. */
 static const char SQL_ROSTER[]
-    = "SELECT m.uuid, m.name, m.joined_date, m.status, m.left_date,"
+    = "SELECT m.uuid, m.name, m.joined_date, m.status,"
+      " coalesce (m.left_date, CASE WHEN m.status = 'transferred_out' THEN"
+      "  (SELECT max (e.event_date) FROM member_event e WHERE e.member_id = m.id"
+      "   AND e.kind = 'transfer_out') END) AS left_on,"
       " (SELECT min (e.event_date) FROM member_event e WHERE e.member_id = m.id"
       "  AND e.kind = 'transfer_in'),"
       " EXISTS (SELECT 1 FROM party_post p WHERE p.member_id = m.id"
       "  AND p.org_unit_id = m.branch_id AND p.role <> 'group_leader' AND p.start_date <= ?2"
       "  AND (p.end_date IS NULL OR p.end_date >= ?2)) AS committee"
       " FROM member m WHERE (?1 IS NULL OR m.branch_id = ?1)"
-      " AND (m.status = 'active' OR (m.left_date IS NOT NULL AND m.left_date >= ?3))"
+      " AND (m.status = 'active' OR (left_on IS NOT NULL AND left_on >= ?3))"
       " ORDER BY committee DESC, m.stroke_key, m.id";
 
 static ZbTalkRecord *

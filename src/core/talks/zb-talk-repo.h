@@ -116,4 +116,44 @@ GArray *zb_talk_repo_roster_for_year (ZbTalkRepo *self, gint64 branch_id, guint 
 GPtrArray *zb_talk_repo_coverage_for_year (ZbTalkRepo *self, gint64 branch_id, guint year,
                                            const GDate *today, GHashTable **names, GError **error);
 
+/* ── Follow-up actions (zb-talk-repo-actions.c) ─────────────────────── */
+
+/* Marks the follow-up @action_uuid done on @done_date (YYYY-MM-DD), or open
+ * again (@done_date NULL). One audit row ("done" / "reopen", entity
+ * "talk_action", the action before and after) in the same transaction, then
+ * "changed". Nothing changes (and nothing is audited) when it already is so.
+ * ZB_TALK_ERROR_NOT_FOUND for an unknown action, _INVALID for a date that is
+ * not a real date. */
+gboolean zb_talk_repo_set_action_done (ZbTalkRepo *self, const char *action_uuid,
+                                       const char *done_date, GError **error);
+
+/* A follow-up not yet done, with what the list needs of its talk (never the
+ * contents). */
+typedef struct
+{
+  ZbTalkAction *action;
+  char *talk_uuid;
+  char *talk_date; /* YYYY-MM-DD */
+  ZbTalkKind talk_kind;
+  char *talked_with; /* the 谈话对象 names, joined with 、 */
+} ZbTalkOpenAction;
+
+void zb_talk_open_action_free (ZbTalkOpenAction *item);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZbTalkOpenAction, zb_talk_open_action_free)
+
+/* The follow-ups not yet done of the talks not archived of @branch_id (0:
+ * all), those due first (by due date, those without one last): a GPtrArray of
+ * ZbTalkOpenAction. */
+GPtrArray *zb_talk_repo_list_open_actions (ZbTalkRepo *self, gint64 branch_id, GError **error);
+
+/* ── Undoing an import (zb-talk-repo-batch.c) ──────────────────────── */
+
+/* How many members of import batch @import_batch_id appear in talk records
+ * (archived ones too) as a participant, a follow-up's owner or the
+ * recorder, in *n_members. Undoing that import deletes the members, which
+ * the talks' foreign keys refuse: zb_import_batch_undo() asks first and says
+ * so. */
+gboolean zb_talk_repo_count_batch_references (ZbTalkRepo *self, gint64 import_batch_id,
+                                              guint *n_members, GError **error);
+
 G_END_DECLS
