@@ -430,6 +430,29 @@ static const char *const migrations[] = {
   "CREATE INDEX talk_action_talk ON talk_action (talk_id, sort_order);"
   "CREATE INDEX talk_action_owner ON talk_action (owner_id);"
   "CREATE INDEX talk_action_open ON talk_action (due_date) WHERE done_date IS NULL;",
+
+  /* 9: 民主评议党员 (issue 5, DOMAIN.md §2.2): each member's grade at a
+   * meeting that held the appraisal, with the member's name as it stood that
+   * day (the result sheet must say what was decided then). One grade per
+   * member and meeting; the repository replaces a meeting's grades as a whole,
+   * keeping each member's row uuid. The one-third cap on 优秀 is a warning of
+   * the rules module, not a CHECK: the regulation says "一般". */
+  "CREATE TABLE meeting_review_grade ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meeting (id),"
+  "  member_id INTEGER NOT NULL REFERENCES member (id),"
+  "  member_name TEXT NOT NULL CHECK (member_name <> ''),"
+  "  grade TEXT NOT NULL CHECK (grade IN ('excellent', 'qualified', 'basically_qualified',"
+  "    'unqualified')),"
+  "  remark TEXT,"
+  "  sort_order INTEGER NOT NULL DEFAULT 0,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  UNIQUE (meeting_id, member_id)"
+  ") STRICT;"
+  /* Deleting a member (the undo of an import) checks the foreign key here. */
+  "CREATE INDEX meeting_review_grade_member ON meeting_review_grade (member_id);",
 };
 
 static const ZbTableInfo tables[] = {
@@ -453,6 +476,7 @@ static const ZbTableInfo tables[] = {
   { "talk", "SELECT count(*) FROM talk" },
   { "talk_participant", "SELECT count(*) FROM talk_participant" },
   { "talk_action", "SELECT count(*) FROM talk_action" },
+  { "meeting_review_grade", "SELECT count(*) FROM meeting_review_grade" },
   { NULL, NULL },
 };
 

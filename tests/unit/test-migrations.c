@@ -10,6 +10,7 @@
 #include "zb-chinese.h"
 #include "zb-database-private.h"
 #include "zb-member-repo.h"
+#include "zb-migrations.h"
 #include "zb-test-util.h"
 
 static int
@@ -306,6 +307,60 @@ test_version_7_to_8 (void)
   g_assert_no_error (error);
 }
 
+/* Step 9: the grades of 民主评议党员 appear in a file of version 8, its
+ * meetings untouched, and their CHECKs hold: the four grades, a name, one
+ * grade per member and meeting. */
+static void
+test_version_8_to_9 (void)
+{
+  g_autofree char *path = zb_test_path ("v8.db");
+  g_autoptr (ZbSecret) key = zb_secret_new_random_key (NULL);
+  ZbWorkspaceSetup setup = { .org_name = "一支部", .protection = ZB_PROTECTION_KEYRING };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZbDatabase) old = _zb_database_create_at_version (path, key, &setup, 8, &error);
+  g_autoptr (ZbDatabase) db = NULL;
+  g_autofree char *kind = NULL;
+  const ZbTableInfo *tables = _zb_migrations_tables ();
+  gboolean counted = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_false (has_column (old, "meeting_review_grade", "grade"));
+  g_assert_true (exec_ok (old, "INSERT INTO member (uuid, name, status, created_at, updated_at)"
+                               " VALUES ('m-1', '张三', 'active', 'x', 'x')"));
+  g_assert_true (exec_ok (old, "INSERT INTO meeting (uuid, kind, date, created_at, updated_at)"
+                               " VALUES ('g-1', 'appraisal', '2026-11-20', 'x', 'x')"));
+  zb_database_close (old);
+
+  db = zb_database_open (path, key, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_column (db, "meeting_review_grade", "uuid"));
+  g_assert_true (has_column (db, "meeting_review_grade", "remark"));
+  g_assert_true (has_index (db, "meeting_review_grade_member"));
+  kind = query_text (db, "SELECT kind FROM meeting WHERE uuid = 'g-1'");
+  g_assert_cmpstr (kind, ==, "appraisal");
+  for (guint i = 0; tables[i].name != NULL; i++)
+    counted |= g_str_equal (tables[i].name, "meeting_review_grade");
+  g_assert_true (counted);
+
+  g_assert_true (exec_ok (db, "INSERT INTO meeting_review_grade (uuid, meeting_id, member_id,"
+                              " member_name, grade, created_at, updated_at) VALUES ('r-1', 1, 1,"
+                              " '张三', 'excellent', 'x', 'x')"));
+  /* one grade per member and meeting */
+  g_assert_false (exec_ok (db, "INSERT INTO meeting_review_grade (uuid, meeting_id, member_id,"
+                               " member_name, grade, created_at, updated_at) VALUES ('r-2', 1, 1,"
+                               " '张三', 'qualified', 'x', 'x')"));
+  g_assert_false (
+      exec_ok (db, "UPDATE meeting_review_grade SET grade = 'good' WHERE uuid = 'r-1'"));
+  g_assert_false (
+      exec_ok (db, "UPDATE meeting_review_grade SET member_name = '' WHERE uuid = 'r-1'"));
+  g_assert_true (exec_ok (db, "UPDATE meeting_review_grade SET grade = 'basically_qualified'"
+                              " WHERE uuid = 'r-1'"));
+  g_assert_true (zb_audit_verify (db, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (zb_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+}
+
 /* A step that fails leaves the file at the version before it, whole. */
 static void
 test_failed_step_rolls_back (void)
@@ -369,6 +424,7 @@ main (int argc, char **argv)
   g_test_add_func ("/migrations/5-to-6", test_version_5_to_6);
   g_test_add_func ("/migrations/6-to-7", test_version_6_to_7);
   g_test_add_func ("/migrations/7-to-8", test_version_7_to_8);
+  g_test_add_func ("/migrations/8-to-9", test_version_8_to_9);
   g_test_add_func ("/migrations/failed-step-rolls-back", test_failed_step_rolls_back);
 
   return g_test_run ();

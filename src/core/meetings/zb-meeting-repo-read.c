@@ -62,7 +62,8 @@ static const char SQL_BATCH_REFERENCES[]
       " EXISTS (SELECT 1 FROM meeting_attendee WHERE member_id = b.id)"
       " OR EXISTS (SELECT 1 FROM meeting WHERE chair_id = b.id OR recorder_id = b.id)"
       " OR EXISTS (SELECT 1 FROM meeting_speech WHERE member_id = b.id)"
-      " OR EXISTS (SELECT 1 FROM meeting_resolution WHERE owner_id = b.id))";
+      " OR EXISTS (SELECT 1 FROM meeting_resolution WHERE owner_id = b.id)"
+      " OR EXISTS (SELECT 1 FROM meeting_review_grade WHERE member_id = b.id))";
 
 static const char SQL_OPEN_RESOLUTIONS[]
     = "SELECT r.uuid, r.text, r.owner_id, r.due_date, r.done_date, o.name, m.uuid, m.date,"

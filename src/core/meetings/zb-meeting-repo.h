@@ -3,9 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every write runs in one transaction with its audit row (entity "meeting",
- * "meeting_resolution" or "meeting_attachment", the record before and after
- * as JSON), and the repository emits "changed" (no arguments) after it
- * commits. Meetings are archived, never deleted.
+ * "meeting_resolution", "meeting_attachment" or "meeting_review", the record
+ * before and after as JSON), and the repository emits "changed" (no
+ * arguments) after it commits. Meetings are archived, never deleted.
  */
 #pragma once
 
@@ -121,7 +121,8 @@ gboolean zb_meeting_repo_fill_expected (ZbMeetingRepo *self, ZbMeetingRecord *re
                                         GError **error);
 
 /* How many members of import batch @import_batch_id appear in meeting records
- * (as attendee, chair, recorder, speaker or resolution owner), in *n_members.
+ * (as attendee, chair, recorder, speaker, resolution owner or graded at a
+ * 民主评议), in *n_members.
  * Undoing that import deletes the members, which the records' foreign keys
  * refuse: the undo should say so first (see the report of issue 5). */
 gboolean zb_meeting_repo_count_batch_references (ZbMeetingRepo *self, gint64 import_batch_id,
@@ -154,5 +155,45 @@ gboolean zb_meeting_repo_remove_attachment (ZbMeetingRepo *self, const char *att
                                             GError **error);
 GBytes *zb_meeting_repo_get_attachment_data (ZbMeetingRepo *self, const char *attachment_uuid,
                                              GError **error);
+
+/* Democratic review (民主评议党员, DOMAIN.md §2.2) ------------------------------ */
+
+/* Grades are kept for a meeting held as 民主评议党员, or as the 支部党员大会 or
+ * 组织生活会 the appraisal was combined with (§2.2: the 民主测评 takes place at
+ * a 党员大会 and "can be combined with 组织生活会"); other kinds are refused
+ * with ZB_MEETING_ERROR_INVALID. Those who may be graded are the meeting's
+ * expected members (应到, the attendance frozen from the roster on the meeting
+ * date, 预备党员 included: they are members of the branch and take part), or,
+ * when the meeting has no attendance list, the branch's members on the
+ * meeting date (zb_meeting_repo_roster_on()), and those already graded at it.
+ * A member who only sat in (列席) or is not on that list is refused.
+ *
+ * The grades are separate from the meeting record: zb_meeting_repo_get() and
+ * _update() neither read nor touch them, and an edit of the meeting keeps
+ * them. */
+
+/* The meeting's grades (ZbMeetingGrade, none with grade NONE) in the order
+ * they were set. */
+GPtrArray *zb_meeting_repo_list_review_grades (ZbMeetingRepo *self, const char *meeting_uuid,
+                                               GError **error);
+
+/* Everyone who may be graded at the meeting (see above), in the order of the
+ * attendance list (姓氏笔画), each with their stored grade and remark, or
+ * NONE: what the grading dialog lists. A member graded before being taken off
+ * the attendance list stays, after the others, so that no stored grade is
+ * hidden (and may be graded again). */
+GPtrArray *zb_meeting_repo_list_review_candidates (ZbMeetingRepo *self, const char *meeting_uuid,
+                                                   GError **error);
+
+/* Replaces the meeting's grades with @grades (ZbMeetingGrade; those with
+ * grade NONE are left out, that is, ungraded): a member's row keeps its uuid
+ * and creation time; names default to the attendance list's; remarks are
+ * trimmed. Each member at most once, every one of them gradable (above), else
+ * ZB_MEETING_ERROR_INVALID naming the first problem and nothing written. One
+ * transaction with one audit row ("grade", entity "meeting_review", the
+ * meeting's uuid, the grades before and after); "changed" after it commits.
+ * The one-third cap on 优秀 is not enforced: see zb_meeting_grades_check(). */
+gboolean zb_meeting_repo_set_review_grades (ZbMeetingRepo *self, const char *meeting_uuid,
+                                            GPtrArray *grades, GError **error);
 
 G_END_DECLS

@@ -205,6 +205,55 @@ void zb_meeting_count_attendance (const GPtrArray *attendees, ZbAttendanceCounts
  * the kind has no quorum rule or attendance was not taken. */
 ZbRuleCheck *zb_meeting_check_attendance (ZbMeetingKind kind, const ZbAttendanceCounts *counts);
 
+/* 民主评议党员 (DOMAIN.md §2.2, §5 row 12) ----------------------------------- */
+
+/* A member's grade at the appraisal; NONE: not graded (yet). The stable names
+ * are those of ZbAppraisalGrade (zb-meeting-rules.h), which the rules count:
+ * ZB_REVIEW_GRADE_X is ZB_GRADE_X + 1. */
+typedef enum
+{
+  ZB_REVIEW_GRADE_NONE,                /* NULL: not graded */
+  ZB_REVIEW_GRADE_EXCELLENT,           /* "excellent": 优秀 */
+  ZB_REVIEW_GRADE_QUALIFIED,           /* "qualified": 合格 */
+  ZB_REVIEW_GRADE_BASICALLY_QUALIFIED, /* "basically_qualified": 基本合格 */
+  ZB_REVIEW_GRADE_UNQUALIFIED,         /* "unqualified": 不合格 */
+} ZbReviewGrade;
+
+#define ZB_REVIEW_N_GRADES (ZB_REVIEW_GRADE_UNQUALIFIED + 1)
+
+const char *zb_review_grade_to_string (ZbReviewGrade grade); /* NULL for NONE */
+/* FALSE for an unknown name; "none" and NULL are not grades either. */
+gboolean zb_review_grade_from_string (const char *text, ZbReviewGrade *grade);
+/* Translated: 优秀, 合格, 基本合格, 不合格; 未评定 for NONE. */
+const char *zb_review_grade_get_label (ZbReviewGrade grade);
+
+/* One member's grade at one meeting. */
+typedef struct
+{
+  char *uuid;        /* NULL until stored */
+  gint64 member_id;  /* a member on the roster */
+  char *member_name; /* as on the meeting date; the roster's name when NULL */
+  ZbReviewGrade grade;
+  char *remark; /* 备注, NULL for none */
+} ZbMeetingGrade;
+
+ZbMeetingGrade *zb_meeting_grade_new (gint64 member_id, const char *member_name,
+                                      ZbReviewGrade grade, const char *remark);
+ZbMeetingGrade *zb_meeting_grade_copy (const ZbMeetingGrade *grade);
+void zb_meeting_grade_free (ZbMeetingGrade *grade);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZbMeetingGrade, zb_meeting_grade_free)
+
+/* How many of @grades (ZbMeetingGrade) have each grade, indexed by
+ * ZbAppraisalGrade; NONE is not counted. */
+void zb_meeting_grades_count (const GPtrArray *grades, guint counts[ZB_APPRAISAL_N_GRADES]);
+/* The one-third cap on 优秀 over the graded members (zb_appraisal_check_grades():
+ * 3 of 9 is within it, 4 of 9 over it). A warning to show, never a refusal:
+ * the regulation says "一般". Never NULL. */
+ZbRuleCheck *zb_meeting_grades_check (const GPtrArray *grades);
+/* The cap as a calm sentence with this meeting's figures, translated:
+ * "优秀一般不超过参评党员的三分之一（本次参评 9 人，最多 3 人；现为 4 人）。" */
+char *zb_meeting_grades_describe_cap (const ZbRuleCheck *check);
+
 /* ---------------------------------------------------------------------------- */
 
 #define ZB_TYPE_MEETING (zb_meeting_get_type ())
