@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "zb-cli-commands-export-talks.h"
 #include "zb-cli-commands.h"
 #include "zb-exchange-error.h"
 #include "zb-exporter.h"
@@ -495,11 +496,15 @@ export_members (ZbCliContext *ctx, int argc, char **argv)
 int
 zb_cli_command_export (ZbCliContext *ctx, const ZbCliCommand *command, int argc, char **argv)
 {
-  static const char *const names[] = { "members", NULL };
+  static const char *const names[] = { "members", "talks", NULL };
+  const char *sub;
   int status;
 
-  if (subcommand_of (ctx, command, argc, argv, names, &status) == NULL)
+  sub = subcommand_of (ctx, command, argc, argv, names, &status);
+  if (sub == NULL)
     return status;
 
+  if (g_str_equal (sub, "talks"))
+    return zb_cli_export_talks (ctx, argc - 1, argv + 1);
   return export_members (ctx, argc - 1, argv + 1);
 }

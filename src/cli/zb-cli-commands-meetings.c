@@ -401,8 +401,48 @@ meetings_add (ZbCliContext *ctx, int argc, char **argv)
   return ZB_CLI_EXIT_OK;
 }
 
+/* The votes and resolutions of @full (the meeting read whole), with the
+ * uuids `print ballot|vote-report|resolution` take. */
 static void
-add_meeting_json (JsonBuilder *b, ZbMeeting *meeting)
+add_children_json (JsonBuilder *b, const ZbMeetingRecord *full)
+{
+  json_builder_set_member_name (b, "votes");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < full->votes->len; i++)
+    {
+      const ZbMeetingVote *v = g_ptr_array_index (full->votes, i);
+
+      json_builder_begin_object (b);
+      zb_cli_roster_add_string (b, "uuid", v->uuid);
+      zb_cli_roster_add_string (b, "subject", v->subject);
+      zb_cli_roster_add_string (b, "form", zb_vote_form_to_string (v->form));
+      zb_cli_roster_add_int (b, "yes", v->yes);
+      zb_cli_roster_add_int (b, "no", v->no);
+      zb_cli_roster_add_int (b, "abstain", v->abstain);
+      zb_cli_roster_add_int (b, "written_opinions", v->written_opinions);
+      zb_cli_roster_add_string (b, "result", zb_vote_result_to_string (v->result));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "resolutions");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < full->resolutions->len; i++)
+    {
+      const ZbMeetingResolution *r = g_ptr_array_index (full->resolutions, i);
+
+      json_builder_begin_object (b);
+      zb_cli_roster_add_string (b, "uuid", r->uuid);
+      zb_cli_roster_add_string (b, "text", r->text);
+      zb_cli_roster_add_string (b, "due_date", r->due_date);
+      zb_cli_roster_add_string (b, "done_date", r->done_date);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+add_meeting_json (JsonBuilder *b, ZbMeeting *meeting, const ZbMeetingRecord *full)
 {
   const ZbMeetingRecord *r = zb_meeting_get_record (meeting);
   const ZbAttendanceCounts *c = zb_meeting_get_counts (meeting);
@@ -430,6 +470,8 @@ add_meeting_json (JsonBuilder *b, ZbMeeting *meeting)
   zb_cli_roster_add_string (b, "quorum_message", quorum != NULL ? quorum->message : NULL);
   json_builder_set_member_name (b, "archived");
   json_builder_add_boolean_value (b, r->archived);
+  if (full != NULL)
+    add_children_json (b, full);
   json_builder_end_object (b);
 }
 
@@ -504,9 +546,18 @@ meetings_list (ZbCliContext *ctx, int argc, char **argv)
       const ZbMeetingRecord *r = zb_meeting_get_record (meeting);
       const ZbAttendanceCounts *c = zb_meeting_get_counts (meeting);
       g_autoptr (ZbRuleCheck) quorum = zb_meeting_check_quorum_status (meeting);
-      char **row = g_new0 (char *, 7);
+      char **row;
 
-      add_meeting_json (builder, meeting);
+      /* Only scripts want the votes: read whole for --json alone. */
+      if (json)
+        {
+          g_autoptr (ZbMeetingRecord) full = zb_meeting_repo_get (repo, r->uuid, &error);
+
+          if (full == NULL)
+            return zb_cli_context_fail (ctx, error);
+          add_meeting_json (builder, meeting, full);
+        }
+      row = g_new0 (char *, 7);
       row[0] = g_strdup (r->date);
       row[1] = g_strdup (zb_meeting_kind_get_label (r->kind));
       row[2] = g_strdup (r->title != NULL && *r->title != '\0' ? r->title : "—");
@@ -531,7 +582,7 @@ meetings_list (ZbCliContext *ctx, int argc, char **argv)
 int
 zb_cli_command_meetings (ZbCliContext *ctx, const ZbCliCommand *command, int argc, char **argv)
 {
-  const char *const names[] = { "add", "list", NULL };
+  const char *const names[] = { "add", "list", "grades", NULL };
   const char *sub;
   int status;
 
@@ -541,5 +592,7 @@ zb_cli_command_meetings (ZbCliContext *ctx, const ZbCliCommand *command, int arg
 
   if (g_str_equal (sub, "add"))
     return meetings_add (ctx, argc - 1, argv + 1);
+  if (g_str_equal (sub, "grades"))
+    return zb_cli_meetings_grades (ctx, argc - 1, argv + 1);
   return meetings_list (ctx, argc - 1, argv + 1);
 }

@@ -100,9 +100,8 @@ zb_cli_print_member_sheet (ZbCliContext *ctx, const ZbCliPrintOptions *options)
   return ZB_CLI_EXIT_OK;
 }
 
-/* The branch --branch names, in *branch_id (0 without the option). */
-static gboolean
-find_branch (ZbOrgRepo *org, const char *arg, gint64 *branch_id, GError **error)
+gboolean
+zb_cli_find_branch (ZbOrgRepo *org, const char *arg, gint64 *branch_id, GError **error)
 {
   g_autofree char *name = NULL;
   g_autoptr (ZbOrgUnit) unit = NULL;
@@ -171,7 +170,7 @@ zb_cli_print_member_sheets (ZbCliContext *ctx, const ZbCliPrintOptions *options)
 
   /* The active roster in 姓氏笔画 order, as the 党员名册 lists it. */
   query.search = search;
-  if (!find_branch (org, options->branch, &query.branch_id, &error)
+  if (!zb_cli_find_branch (org, options->branch, &query.branch_id, &error)
       || (sheets
           = zb_member_sheets_new_for_query (members, org, &query, org_name, NULL, NULL, &error))
              == NULL)

@@ -18,10 +18,8 @@
  * as long as they are enough to name one meeting. */
 #define MIN_PREFIX 8
 
-/* The full uuid of the meeting @given names: itself when a meeting has it,
- * else the one meeting (archived ones included) whose uuid starts with it. */
-static char *
-find_meeting_uuid (ZbMeetingRepo *repo, const char *given, GError **error)
+char *
+zb_cli_find_meeting_uuid (ZbMeetingRepo *repo, const char *given, GError **error)
 {
   ZbMeetingQuery query = ZB_MEETING_QUERY_INIT;
   g_autoptr (ZbMeetingRecord) record = NULL;
@@ -102,7 +100,7 @@ zb_cli_print_minutes (ZbCliContext *ctx, const ZbCliPrintOptions *options)
   log = zb_print_log_new (db);
   org_name = zb_database_dup_org_name (db);
 
-  uuid = find_meeting_uuid (meetings, given, &error);
+  uuid = zb_cli_find_meeting_uuid (meetings, given, &error);
   if (uuid != NULL)
     minutes
         = zb_minutes_document_new_for_uuid (meetings, members, org, uuid, org_name, NULL, &error);

@@ -30,11 +30,18 @@ static const struct
   const char *name;
   PrintDocumentFunc print;
 } print_documents[] = {
+  { "ballot", zb_cli_print_ballot },
+  { "meeting-register", zb_cli_print_meeting_register },
   { "member-sheet", zb_cli_print_member_sheet },
   { "member-sheets", zb_cli_print_member_sheets },
   { "minutes", zb_cli_print_minutes },
   { "recovery-sheet", print_recovery_sheet },
+  { "resolution", zb_cli_print_resolution },
+  { "review", zb_cli_print_review },
   { "roster", print_roster },
+  { "talk", zb_cli_print_talk },
+  { "talk-stats", zb_cli_print_talk_stats },
+  { "vote-report", zb_cli_print_vote_report },
 };
 
 static char *
@@ -291,6 +298,9 @@ zb_cli_command_print (ZbCliContext *ctx, const ZbCliCommand *command, int argc, 
   g_autofree char *id_number = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *branch = NULL;
+  g_autofree char *vote = NULL;
+  g_autofree char *resolution = NULL;
+  int year = 0;
   g_autoptr (GString) names = g_string_new (NULL);
   ZbCliPrintOptions options = { 0 };
   int status;
@@ -304,7 +314,14 @@ zb_cli_command_print (ZbCliContext *ctx, const ZbCliCommand *command, int argc, 
     { "uuid", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &uuid,
       N_ ("Member sheet: the member with this UUID"), N_ ("UUID") },
     { "branch", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &branch,
-      N_ ("Member sheets: only the members of the branch NAME"), N_ ("NAME") },
+      N_ ("Member sheets and talk statistics: only the members of the branch NAME"), N_ ("NAME") },
+    { "year", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, &year,
+      N_ ("Talk statistics and meeting register: the year (this year when not given)"),
+      N_ ("YEAR") },
+    { "vote", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &vote,
+      N_ ("Ballot and vote report: the vote with this UUID"), N_ ("UUID") },
+    { "resolution", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &resolution,
+      N_ ("Resolution: only the resolution with this UUID"), N_ ("UUID") },
     { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, &args, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -339,8 +356,17 @@ zb_cli_command_print (ZbCliContext *ctx, const ZbCliCommand *command, int argc, 
       options.id_number = id_number;
       options.uuid = uuid;
       options.branch = branch;
+      /* A negative year is refused by the document, not taken for none. */
+      options.year = year < 0 ? G_MAXUINT : (guint)year;
       options.target = args[1];
-      if (options.target != NULL && print_documents[i].print != zb_cli_print_minutes)
+      options.vote = vote;
+      options.resolution = resolution;
+      if (options.target != NULL && print_documents[i].print != zb_cli_print_minutes
+          && print_documents[i].print != zb_cli_print_review
+          && print_documents[i].print != zb_cli_print_talk
+          && print_documents[i].print != zb_cli_print_ballot
+          && print_documents[i].print != zb_cli_print_vote_report
+          && print_documents[i].print != zb_cli_print_resolution)
         {
           g_autofree char *message = g_strdup_printf (
               /* TRANSLATORS: %s is a document name, e.g. roster */

@@ -19,6 +19,7 @@ struct _ZbDocument
   char *org_name;
   char *marking;
   GDateTime *print_date;
+  gboolean page_count;
 
   GArray *blocks; /* ZbBlock */
 };
@@ -266,6 +267,22 @@ zb_document_set_marking (ZbDocument *self, const char *marking)
   g_return_if_fail (ZB_IS_DOCUMENT (self));
 
   set_string (self, &self->marking, marking, PROP_MARKING);
+}
+
+gboolean
+zb_document_get_page_count_shown (ZbDocument *self)
+{
+  g_return_val_if_fail (ZB_IS_DOCUMENT (self), FALSE);
+
+  return self->page_count;
+}
+
+void
+zb_document_set_page_count_shown (ZbDocument *self, gboolean shown)
+{
+  g_return_if_fail (ZB_IS_DOCUMENT (self));
+
+  self->page_count = !!shown;
 }
 
 GDateTime *

@@ -49,6 +49,11 @@ const char *zb_document_get_org_name (ZbDocument *self);
 void zb_document_set_org_name (ZbDocument *self, const char *org_name);
 const char *zb_document_get_marking (ZbDocument *self);
 void zb_document_set_marking (ZbDocument *self, const char *marking);
+/* When set, each page number reads "第 n 页 共 N 页" instead of "— n —": a
+ * record kept on paper (会议记录) shows that no page is missing. Layout
+ * only: not part of the content hash. */
+gboolean zb_document_get_page_count_shown (ZbDocument *self);
+void zb_document_set_page_count_shown (ZbDocument *self, gboolean shown);
 /* Defaults to the time the document was made. */
 GDateTime *zb_document_get_print_date (ZbDocument *self);
 void zb_document_set_print_date (ZbDocument *self, GDateTime *date);

@@ -6,55 +6,21 @@
 
 #include <string.h>
 
+#include "zb-meeting-docs-private.h"
 #include "zb-member-rules.h"
 #include "zb-minutes-document.h"
+
+#define or_empty _zb_meeting_doc_or_empty
+#define is_set _zb_meeting_doc_is_set
+#define kind_name _zb_meeting_doc_kind_name
+#define long_date _zb_meeting_doc_long_date
+#define short_date _zb_meeting_doc_short_date
+#define unit_name _zb_meeting_doc_unit_name
 
 /* The text of the record is official Chinese whatever the language of the
  * interface (as the 党员名册 and the member sheet), so none of it is
  * translated; the labels of zb-meeting.h are translated, hence the tables
  * below. */
-
-/* Rows are read through the member repository in pages (the fallback for a
- * chair or recorder who is not on the meeting's lists). */
-#define FETCH_PAGE 500
-
-static const char *
-or_empty (const char *text)
-{
-  return text != NULL ? text : "";
-}
-
-static gboolean
-is_set (const char *text)
-{
-  return text != NULL && *text != '\0';
-}
-
-/* The kind's official name, as it heads the record. */
-static const char *
-kind_name (ZbMeetingKind kind)
-{
-  switch (kind)
-    {
-    case ZB_MEETING_GENERAL:
-      return "支部党员大会";
-    case ZB_MEETING_COMMITTEE:
-      return "支部委员会会议";
-    case ZB_MEETING_GROUP:
-      return "党小组会";
-    case ZB_MEETING_LESSON:
-      return "党课";
-    case ZB_MEETING_THEME_DAY:
-      return "主题党日";
-    case ZB_MEETING_LIFE:
-      return "组织生活会";
-    case ZB_MEETING_APPRAISAL:
-      return "民主评议党员";
-    case ZB_MEETING_OTHER:
-    default:
-      return "其他";
-    }
-}
 
 /* "支部委员会会议记录", "党课记录", "主题党日活动记录". */
 static char *
@@ -72,34 +38,6 @@ record_title (ZbMeetingKind kind)
       return g_strdup_printf ("%s%s", kind_name (kind),
                               g_str_has_suffix (kind_name (kind), "会议") ? "记录" : "会议记录");
     }
-}
-
-/* "YYYY-MM-DD" → "2026年11月27日"; anything else as it is. */
-static char *
-long_date (const char *date)
-{
-  GDate parsed;
-
-  if (!is_set (date))
-    return g_strdup ("");
-  if (!zb_parse_iso_date (date, &parsed))
-    return g_strdup (date);
-  return g_strdup_printf ("%u年%u月%u日", g_date_get_year (&parsed),
-                          (guint)g_date_get_month (&parsed), g_date_get_day (&parsed));
-}
-
-/* "YYYY-MM-DD" → "2026.11.27", short enough for a narrow column. */
-static char *
-short_date (const char *date)
-{
-  GDate parsed;
-
-  if (!is_set (date))
-    return g_strdup ("");
-  if (!zb_parse_iso_date (date, &parsed))
-    return g_strdup (date);
-  return g_strdup_printf ("%04u.%02u.%02u", g_date_get_year (&parsed),
-                          (guint)g_date_get_month (&parsed), g_date_get_day (&parsed));
 }
 
 static char *
@@ -450,6 +388,9 @@ zb_minutes_document_new (const ZbMeetingRecord *meeting, const char *org_name,
   zb_document_set_org_name (doc, org_name);
   if (print_date != NULL)
     zb_document_set_print_date (doc, print_date);
+  /* DOMAIN.md §5 row 1: the record states its page count, so that a missing
+   * sheet shows. */
+  zb_document_set_page_count_shown (doc, TRUE);
 
   /* The organisation above the kind of record, as the paper books head it. */
   if (is_set (org_name))
@@ -534,61 +475,6 @@ name_in_record (const ZbMeetingRecord *m, gint64 member_id)
   return NULL;
 }
 
-/* The repository reads members by uuid only: the roster (and the archive)
- * page by page, for the rare chair who is on none of the meeting's lists. */
-static char *
-name_on_roster (ZbMemberRepo *members, gint64 member_id, GError **error)
-{
-  for (int archive = 0; archive < 2; archive++)
-    {
-      ZbMemberQuery query = ZB_MEMBER_QUERY_INIT;
-
-      query.archive = archive;
-      for (guint offset = 0;; offset += FETCH_PAGE)
-        {
-          g_autoptr (GPtrArray) rows
-              = zb_member_repo_fetch (members, &query, offset, FETCH_PAGE, error);
-
-          if (rows == NULL)
-            return NULL;
-          for (guint i = 0; i < rows->len; i++)
-            {
-              const ZbMemberRecord *r = zb_member_get_record (g_ptr_array_index (rows, i));
-
-              if (r->id == member_id)
-                return g_strdup (r->name);
-            }
-          if (rows->len < FETCH_PAGE)
-            break;
-        }
-    }
-  return NULL;
-}
-
-static const char *
-post_name (ZbPartyPostRole role)
-{
-  switch (role)
-    {
-    case ZB_POST_SECRETARY:
-      return "支部书记";
-    case ZB_POST_DEPUTY_SECRETARY:
-      return "支部副书记";
-    case ZB_POST_ORGANISATION:
-      return "组织委员";
-    case ZB_POST_PROPAGANDA:
-      return "宣传委员";
-    case ZB_POST_DISCIPLINE:
-      return "纪检委员";
-    case ZB_POST_COMMITTEE_MEMBER:
-      return "支部委员";
-    case ZB_POST_GROUP_LEADER:
-      return "党小组长";
-    default:
-      return NULL;
-    }
-}
-
 /* "张建国（支部书记）": the name, with the first post held on @date. */
 static char *
 person_text (const ZbMeetingRecord *m, ZbMemberRepo *members, ZbOrgRepo *org, gint64 member_id,
@@ -607,7 +493,7 @@ person_text (const ZbMeetingRecord *m, ZbMemberRepo *members, ZbOrgRepo *org, gi
     {
       g_autoptr (GError) local_error = NULL;
 
-      name = name_on_roster (members, member_id, &local_error);
+      name = _zb_meeting_doc_name_on_roster (members, member_id, &local_error);
       if (local_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -625,21 +511,12 @@ person_text (const ZbMeetingRecord *m, ZbMemberRepo *members, ZbOrgRepo *org, gi
 
         if ((post->start_date != NULL && strcmp (post->start_date, m->date) > 0)
             || (post->end_date != NULL && strcmp (post->end_date, m->date) < 0)
-            || post_name (post->role) == NULL)
+            || zb_party_post_role_get_official_name (post->role) == NULL)
           continue;
-        return g_strdup_printf ("%s（%s）", name, post_name (post->role));
+        return g_strdup_printf ("%s（%s）", name,
+                                zb_party_post_role_get_official_name (post->role));
       }
   return g_steal_pointer (&name);
-}
-
-static char *
-unit_name (ZbOrgRepo *org, gint64 id)
-{
-  g_autoptr (ZbOrgUnit) unit = NULL;
-
-  if (org == NULL || id == 0 || (unit = zb_org_repo_get_unit (org, id, NULL)) == NULL)
-    return NULL;
-  return g_strdup (unit->name);
 }
 
 ZbDocument *

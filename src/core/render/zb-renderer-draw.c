@@ -185,12 +185,15 @@ draw_header (ZbRenderer *self, cairo_t *cr)
 }
 
 /* GB/T 9704: "— n —" in 宋体 四号, its top 7 mm below the text area, odd
- * pages on the right and even ones on the left, one character in. */
+ * pages on the right and even ones on the left, one character in. A document
+ * that shows its page count reads "第 n 页 共 N 页" in the same place. */
 static void
 draw_page_number (ZbRenderer *self, cairo_t *cr, guint page)
 {
   double size = self->geo.page_number_size;
-  g_autofree char *text = g_strdup_printf ("— %u —", page + 1);
+  g_autofree char *text = zb_document_get_page_count_shown (self->document)
+                              ? g_strdup_printf ("第 %u 页 共 %u 页", page + 1, self->pages->len)
+                              : g_strdup_printf ("— %u —", page + 1);
   g_autoptr (PangoLayout) layout
       = small_print (self, ZB_FONT_SONG, size, text, -1, PANGO_ALIGN_LEFT);
   double width = text_width (layout);
