@@ -732,7 +732,11 @@ zb_print_dialog_new_internal (GtkWindow *parent, ZbDatabase *db, const char *kin
   g_return_val_if_fail (kind != NULL, NULL);
   g_return_val_if_fail (documents != NULL && documents->len > 0, NULL);
 
-  self = g_object_new (ZB_TYPE_PRINT_DIALOG, "transient-for", parent, NULL);
+  /* The preview keeps the dialog alive while a page renders; a parent that
+   * goes first (a dialog over the window) must take the print dialog with
+   * it, or the dialog would later let go of a parent already freed. */
+  self = g_object_new (ZB_TYPE_PRINT_DIALOG, "transient-for", parent, "destroy-with-parent", TRUE,
+                       NULL);
   self->db = g_object_ref (db);
   self->log = zb_print_log_new (db);
   self->kind = g_strdup (kind);
