@@ -4,9 +4,11 @@
  */
 #pragma once
 
+#include "zb-meetings-view.h"
 #include "zb-setup-assistant.h"
 #include "zb-organisation-view.h"
 #include "zb-roster-view.h"
+#include "zb-talks-view.h"
 #include "zb-unlock-page.h"
 #include "zb-window.h"
 
@@ -60,6 +62,8 @@ ZbUnlockPage *_zb_window_get_unlock_page (ZbWindow *self);
 ZbSetupAssistant *_zb_window_get_setup_assistant (ZbWindow *self);
 ZbRosterView *_zb_window_get_roster_view (ZbWindow *self);
 ZbOrganisationView *_zb_window_get_organisation_view (ZbWindow *self);
+ZbMeetingsView *_zb_window_get_meetings_view (ZbWindow *self);
+ZbTalksView *_zb_window_get_talks_view (ZbWindow *self);
 
 /* Input in @dialog (an editor over the window) counts as input in the window,
  * so that the window does not lock while someone is typing there. */

@@ -24,6 +24,8 @@ struct _ZbWindow
   ZbUnlockPage *unlock_page;
   ZbRosterView *roster_view;
   ZbOrganisationView *organisation_view;
+  ZbMeetingsView *meetings_view;
+  ZbTalksView *talks_view;
   AdwLeaflet *leaflet;
   GtkWidget *content_box;
   GtkListBox *sidebar;
@@ -37,6 +39,8 @@ struct _ZbWindow
    * a write through one is seen by all. */
   ZbMemberRepo *member_repo;
   ZbOrgRepo *org_repo;
+  ZbMeetingRepo *meeting_repo;
+  ZbTalkRepo *talk_repo;
   char *org_name;
 
   /* The workspace open in this window, or the one the unlock page is about. */
@@ -370,6 +374,12 @@ zb_window_close_database (ZbWindow *self)
     zb_roster_view_set_repos (self->roster_view, NULL, NULL);
   if (self->organisation_view != NULL)
     zb_organisation_view_set_repos (self->organisation_view, NULL, NULL);
+  if (self->meetings_view != NULL)
+    zb_meetings_view_set_repos (self->meetings_view, NULL, NULL, NULL);
+  g_clear_object (&self->meeting_repo);
+  if (self->talks_view != NULL)
+    zb_talks_view_set_repos (self->talks_view, NULL, NULL, NULL);
+  g_clear_object (&self->talk_repo);
   g_clear_object (&self->member_repo);
   g_clear_object (&self->org_repo);
 
@@ -434,6 +444,14 @@ zb_window_take_database (ZbWindow *self, ZbDatabase *database)
   self->org_repo = zb_org_repo_new (database);
   zb_roster_view_set_repos (self->roster_view, self->member_repo, self->org_repo);
   zb_organisation_view_set_repos (self->organisation_view, self->org_repo, self->member_repo);
+  self->meeting_repo = zb_meeting_repo_new (database);
+  zb_meetings_view_set_repos (self->meetings_view, self->meeting_repo, self->member_repo,
+                              self->org_repo);
+  self->talk_repo = zb_talk_repo_new (database);
+  zb_talks_view_set_repos (self->talks_view, self->talk_repo, self->member_repo, self->org_repo);
+  /* Talk contents ask for the secret again once the workspace has been
+   * unlocked longer than contents-recheck-minutes. */
+  zb_talks_view_set_unlocked_time (self->talks_view, g_get_monotonic_time ());
 
   /* The pages wipe the passphrase before they emit, and are reset when shown
    * again; resetting them here, inside their own signal, could cancel work
@@ -620,6 +638,18 @@ _zb_window_get_organisation_view (ZbWindow *self)
   return self->organisation_view;
 }
 
+ZbMeetingsView *
+_zb_window_get_meetings_view (ZbWindow *self)
+{
+  return self->meetings_view;
+}
+
+ZbTalksView *
+_zb_window_get_talks_view (ZbWindow *self)
+{
+  return self->talks_view;
+}
+
 void
 _zb_window_watch_input (ZbWindow *self, GtkWindow *dialog)
 {
@@ -702,6 +732,8 @@ zb_window_class_init (ZbWindowClass *klass)
   g_type_ensure (ZB_TYPE_UNLOCK_PAGE);
   g_type_ensure (ZB_TYPE_ROSTER_VIEW);
   g_type_ensure (ZB_TYPE_ORGANISATION_VIEW);
+  g_type_ensure (ZB_TYPE_MEETINGS_VIEW);
+  g_type_ensure (ZB_TYPE_TALKS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/zb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ZbWindow, mode_stack);
@@ -716,6 +748,8 @@ zb_window_class_init (ZbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZbWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, ZbWindow, roster_view);
   gtk_widget_class_bind_template_child (widget_class, ZbWindow, organisation_view);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, meetings_view);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, talks_view);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_area_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);

@@ -5,7 +5,8 @@
 set -eu
 schemadir=$1
 
-expected='org.zhibu.Zhibu idle-lock-minutes uint32 10
+expected='org.zhibu.Zhibu contents-recheck-minutes uint32 10
+org.zhibu.Zhibu idle-lock-minutes uint32 10
 org.zhibu.Zhibu last-workspace '"''"'
 org.zhibu.Zhibu recent-workspaces @as []
 org.zhibu.Zhibu window-height 720
