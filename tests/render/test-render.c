@@ -645,6 +645,57 @@ test_signatures_not_alone (void)
   g_test_message ("散会 carried over with the signatures %u times", carried);
 }
 
+/* A heading goes along with the block it heads: when the signatures take
+ * the last paragraph to a new page, a heading just before that paragraph
+ * does not stay behind alone at the foot of the page before. */
+static void
+test_heading_carried_with_signatures (void)
+{
+  guint carried = 0;
+
+  for (guint n = 12; n <= 40; n++)
+    {
+      g_autoptr (ZbDocument) doc = zb_document_new (ZB_PAGE_SETUP_OFFICIAL);
+      g_autoptr (GDateTime) date = sample_date ();
+      const char *signers[] = { "谈话人（签字）：", "谈话对象（签字）：", NULL };
+      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (TestPdf) pdf = NULL;
+      g_autofree char *page_text = NULL;
+      g_autofree char *before = NULL;
+      int n_pages;
+
+      zb_document_set_number (doc, "ZB-2026-000778");
+      zb_document_set_print_date (doc, date);
+      zb_document_add_title (doc, "谈心谈话记录表");
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *text = g_strdup_printf ("第%u段：谈话内容记录。", i + 1);
+
+          zb_document_add_paragraph (doc, text);
+        }
+      zb_document_add_heading (doc, "三、后续措施");
+      zb_document_add_paragraph (doc, "以上记录经谈话双方核对无误。");
+      zb_document_add_signatures (doc, signers, NULL);
+
+      bytes = render_pdf (doc);
+      pdf = load_pdf (bytes);
+      n_pages = poppler_document_get_n_pages (pdf);
+      page_text = pdf_text_compact (pdf, n_pages - 1);
+      g_assert_nonnull (strstr (page_text, "谈话人（签字）"));
+      g_assert_nonnull (strstr (page_text, "核对无误"));
+      /* The heading is on the page of what it heads, never before it. */
+      g_assert_nonnull (strstr (page_text, "后续措施"));
+      if (n_pages > 1)
+        {
+          before = pdf_text_compact (pdf, n_pages - 2);
+          g_assert_null (strstr (before, "后续措施"));
+          if (strstr (page_text, "谈话内容记录") == NULL)
+            carried++;
+        }
+    }
+  g_test_message ("heading carried over with the signatures %u times", carried);
+}
+
 static void
 test_fonts (void)
 {
@@ -677,6 +728,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/render/pdf-file", test_pdf_file);
   g_test_add_func ("/render/draw-page", test_draw_page);
   g_test_add_func ("/render/signatures-not-alone", test_signatures_not_alone);
+  g_test_add_func ("/render/heading-carried-with-signatures", test_heading_carried_with_signatures);
   g_test_add_func ("/render/fonts", test_fonts);
 
   return g_test_run ();

@@ -68,6 +68,9 @@ struct _ZbRenderer
   ZbPage *block_page, *prev_block_page;
   guint block_op, prev_block_op;
   double block_top, prev_block_top;
+  /* The block placed last was a title or heading: the block after it starts
+   * where the heading did, so that a carry takes the heading along too. */
+  gboolean block_keeps_with_next;
 
   GArray *metrics; /* ZbFontMetrics cache */
 

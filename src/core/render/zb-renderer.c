@@ -73,6 +73,7 @@ reset (ZbRenderer *self)
   g_clear_pointer (&self->subsets, _zb_font_subsets_free);
   self->page = NULL;
   self->block_page = self->prev_block_page = NULL;
+  self->block_keeps_with_next = FALSE;
   self->paginated = FALSE;
 }
 
@@ -371,6 +372,15 @@ get_look (ZbRenderer *self, ZbTextStyle style, ZbTextLook *look)
     }
 }
 
+static gboolean
+text_keeps_with_next (ZbRenderer *self, ZbTextStyle style)
+{
+  ZbTextLook look;
+
+  get_look (self, style, &look);
+  return look.keep_with_next;
+}
+
 /* A command is broken only at its spaces, never after a hyphen of "--db". */
 static void
 keep_words_together (PangoLayout *layout)
@@ -627,12 +637,20 @@ zb_renderer_paginate (ZbRenderer *self, double width, double height)
 
       if (block->kind != ZB_BLOCK_SPACER && block->kind != ZB_BLOCK_PAGE_BREAK)
         {
-          self->prev_block_page = self->block_page;
-          self->prev_block_op = self->block_op;
-          self->prev_block_top = self->block_top;
-          self->block_page = self->page;
-          self->block_op = self->page->ops->len;
-          self->block_top = self->y;
+          /* A heading and the block it heads are one block for the carry: a
+           * heading is never left behind at the foot of a page when what it
+           * heads goes on with the signatures. */
+          if (!self->block_keeps_with_next)
+            {
+              self->prev_block_page = self->block_page;
+              self->prev_block_op = self->block_op;
+              self->prev_block_top = self->block_top;
+              self->block_page = self->page;
+              self->block_op = self->page->ops->len;
+              self->block_top = self->y;
+            }
+          self->block_keeps_with_next
+              = block->kind == ZB_BLOCK_TEXT && text_keeps_with_next (self, block->style);
         }
 
       switch (block->kind)
