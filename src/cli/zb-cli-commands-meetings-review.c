@@ -16,7 +16,6 @@
 #include "zb-member-repo.h"
 #include "zb-org-repo.h"
 #include "zb-print-log.h"
-#include "zb-renderer.h"
 #include "zb-review-document.h"
 
 static const ZbCliCommand meetings_grades_command
@@ -322,14 +321,12 @@ zb_cli_print_review (ZbCliContext *ctx, const ZbCliPrintOptions *options)
   g_autoptr (ZbOrgRepo) org = NULL;
   g_autoptr (ZbPrintLog) log = NULL;
   g_autoptr (ZbDocument) sheet = NULL;
-  g_autoptr (ZbRenderer) renderer = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *given = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *org_name = NULL;
   g_autofree char *display = NULL;
   const char *arg = options->target != NULL ? options->target : options->uuid;
-  guint n_pages;
 
   if (arg == NULL || (options->target != NULL && options->uuid != NULL))
     return zb_cli_context_usage_error (
@@ -350,28 +347,10 @@ zb_cli_print_review (ZbCliContext *ctx, const ZbCliPrintOptions *options)
   uuid = zb_cli_find_meeting_uuid (meetings, given, &error);
   if (uuid != NULL)
     sheet = zb_review_document_new_for_uuid (meetings, org, uuid, org_name, NULL, &error);
-  if (sheet == NULL || !zb_print_log_number_document (log, sheet, &error))
+  if (sheet == NULL || !zb_cli_write_document (log, sheet, ZB_REVIEW_KIND, options->output, &error))
     {
       zb_database_close (db);
       return zb_cli_context_fail (ctx, error);
-    }
-
-  renderer = zb_renderer_new (sheet);
-  n_pages = zb_renderer_paginate (renderer, 0, 0);
-  if (!zb_renderer_render_to_pdf_file (renderer, options->output, NULL, &error))
-    {
-      zb_database_close (db);
-      return zb_cli_context_fail (ctx, error);
-    }
-
-  /* A PDF whose record could not be written still exists: said, not fatal. */
-  if (!zb_print_log_record (log, sheet, ZB_REVIEW_KIND, n_pages, ZB_PRINT_DESTINATION_PDF, &error))
-    {
-      g_autofree char *message = g_strdup_printf (
-          /* TRANSLATORS: %s is the database's own message */
-          _ ("The export could not be written to the audit log: %s"), error->message);
-
-      zb_cli_warning (message);
     }
   zb_database_close (db);
 

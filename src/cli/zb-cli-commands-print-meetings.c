@@ -5,19 +5,12 @@
  */
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "zb-ballot-document.h"
 #include "zb-branch-resolution-document.h"
 #include "zb-cli-commands-print.h"
 #include "zb-meeting-register-document.h"
-#include "zb-print-log.h"
-#include "zb-renderer.h"
-
-/* As for meetings: a vote's uuid may be shortened to its first characters. */
-#define MIN_PREFIX 8
 
 /* What the documents share once the workspace is open. */
 typedef struct
@@ -79,43 +72,30 @@ find_vote_uuid (PrintMeetings *p, const char *given, GError **error)
 {
   g_autoptr (ZbMeetingRecord) record = zb_meeting_repo_get (p->meetings, p->meeting_uuid, error);
   g_autofree char *prefix = g_ascii_strdown (given, -1);
-  char *found = NULL;
+  g_autoptr (GPtrArray) uuids = NULL;
+  const char *found;
+  gboolean ambiguous;
 
   if (record == NULL)
     return NULL;
   g_strstrip (prefix);
+  uuids = g_ptr_array_sized_new (record->votes->len);
   for (guint i = 0; i < record->votes->len; i++)
-    {
-      const ZbMeetingVote *v = g_ptr_array_index (record->votes, i);
-
-      if (v->uuid == NULL)
-        continue;
-      if (g_str_equal (v->uuid, prefix))
-        {
-          g_free (found);
-          return g_strdup (v->uuid);
-        }
-      if (strlen (prefix) < MIN_PREFIX || !g_str_has_prefix (v->uuid, prefix))
-        continue;
-      if (found != NULL)
-        {
-          g_free (found);
-          g_set_error (error, ZB_MEETING_ERROR, ZB_MEETING_ERROR_NOT_FOUND,
-                       /* TRANSLATORS: %s is the start of a vote's UUID as given */
-                       _ ("More than one vote of this meeting has a UUID starting with “%s”: "
-                          "give more of it."),
-                       given);
-          return NULL;
-        }
-      found = g_strdup (v->uuid);
-    }
-  if (found == NULL)
+    g_ptr_array_add (uuids, ((ZbMeetingVote *)g_ptr_array_index (record->votes, i))->uuid);
+  found = zb_cli_match_uuid (uuids, prefix, &ambiguous);
+  if (ambiguous)
+    g_set_error (error, ZB_MEETING_ERROR, ZB_MEETING_ERROR_NOT_FOUND,
+                 /* TRANSLATORS: %s is the start of a vote's UUID as given */
+                 _ ("More than one vote of this meeting has a UUID starting with “%s”: "
+                    "give more of it."),
+                 given);
+  else if (found == NULL)
     g_set_error (error, ZB_MEETING_ERROR, ZB_MEETING_ERROR_NOT_FOUND,
                  /* TRANSLATORS: %s is a vote's UUID as given */
                  _ ("This meeting has no vote “%s”. The votes of a meeting are listed by "
                     "“meetings list --json”."),
                  given);
-  return found;
+  return g_strdup (found);
 }
 
 /* Numbers @doc, writes it to options->output and records it in the print
@@ -126,32 +106,12 @@ write_document (ZbCliContext *ctx, PrintMeetings *p, const ZbCliPrintOptions *op
                 ZbDocument *doc_in, const char *kind, int *status)
 {
   g_autoptr (ZbDocument) doc = doc_in;
-  g_autoptr (ZbRenderer) renderer = NULL;
   g_autoptr (GError) error = NULL;
-  guint n_pages;
 
-  if (!zb_print_log_number_document (p->log, doc, &error))
+  if (!zb_cli_write_document (p->log, doc, kind, options->output, &error))
     {
       *status = zb_cli_context_fail (ctx, error);
       return NULL;
-    }
-
-  renderer = zb_renderer_new (doc);
-  n_pages = zb_renderer_paginate (renderer, 0, 0);
-  if (!zb_renderer_render_to_pdf_file (renderer, options->output, NULL, &error))
-    {
-      *status = zb_cli_context_fail (ctx, error);
-      return NULL;
-    }
-
-  /* A PDF whose record could not be written still exists: said, not fatal. */
-  if (!zb_print_log_record (p->log, doc, kind, n_pages, ZB_PRINT_DESTINATION_PDF, &error))
-    {
-      g_autofree char *message = g_strdup_printf (
-          /* TRANSLATORS: %s is the database's own message */
-          _ ("The export could not be written to the audit log: %s"), error->message);
-
-      zb_cli_warning (message);
     }
   *status = ZB_CLI_EXIT_OK;
   return g_strdup (zb_document_get_number (doc));

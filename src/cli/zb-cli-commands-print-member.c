@@ -10,18 +10,6 @@
 #include "zb-cli-commands-print.h"
 #include "zb-member-sheet.h"
 #include "zb-print-log.h"
-#include "zb-renderer.h"
-
-/* A PDF whose record could not be written still exists: said, not fatal. */
-static void
-warn_not_recorded (const GError *error)
-{
-  g_autofree char *message = g_strdup_printf (
-      /* TRANSLATORS: %s is the database's own message */
-      _ ("The export could not be written to the audit log: %s"), error->message);
-
-  zb_cli_warning (message);
-}
 
 /* The uuid of the member --uuid or --id-number names. */
 static char *
@@ -50,12 +38,10 @@ zb_cli_print_member_sheet (ZbCliContext *ctx, const ZbCliPrintOptions *options)
   g_autoptr (ZbOrgRepo) org = NULL;
   g_autoptr (ZbPrintLog) log = NULL;
   g_autoptr (ZbDocument) sheet = NULL;
-  g_autoptr (ZbRenderer) renderer = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *org_name = NULL;
   g_autofree char *display = NULL;
-  guint n_pages;
 
   if ((options->id_number == NULL) == (options->uuid == NULL))
     return zb_cli_context_usage_error (
@@ -74,23 +60,12 @@ zb_cli_print_member_sheet (ZbCliContext *ctx, const ZbCliPrintOptions *options)
   uuid = find_member_uuid (members, options, &error);
   if (uuid != NULL)
     sheet = zb_member_sheet_new_for_uuid (members, org, uuid, org_name, NULL, &error);
-  if (sheet == NULL || !zb_print_log_number_document (log, sheet, &error))
+  if (sheet == NULL
+      || !zb_cli_write_document (log, sheet, ZB_MEMBER_SHEET_KIND, options->output, &error))
     {
       zb_database_close (db);
       return zb_cli_context_fail (ctx, error);
     }
-
-  renderer = zb_renderer_new (sheet);
-  n_pages = zb_renderer_paginate (renderer, 0, 0);
-  if (!zb_renderer_render_to_pdf_file (renderer, options->output, NULL, &error))
-    {
-      zb_database_close (db);
-      return zb_cli_context_fail (ctx, error);
-    }
-
-  if (!zb_print_log_record (log, sheet, ZB_MEMBER_SHEET_KIND, n_pages, ZB_PRINT_DESTINATION_PDF,
-                            &error))
-    warn_not_recorded (error);
   zb_database_close (db);
 
   display = g_filename_display_name (options->output);
@@ -201,7 +176,7 @@ zb_cli_print_member_sheets (ZbCliContext *ctx, const ZbCliPrintOptions *options)
                               g_array_index (page_counts, guint, i), ZB_PRINT_DESTINATION_PDF,
                               &error))
       {
-        warn_not_recorded (error);
+        zb_cli_warn_not_recorded (error);
         recorded = FALSE;
       }
   zb_database_close (db);

@@ -11,12 +11,6 @@
 #include "zb-cli-commands-print.h"
 #include "zb-meeting-repo.h"
 #include "zb-minutes-document.h"
-#include "zb-print-log.h"
-#include "zb-renderer.h"
-
-/* As `git` takes a commit: a uuid may be shortened to its first characters,
- * as long as they are enough to name one meeting. */
-#define MIN_PREFIX 8
 
 char *
 zb_cli_find_meeting_uuid (ZbMeetingRepo *repo, const char *given, GError **error)
@@ -24,15 +18,17 @@ zb_cli_find_meeting_uuid (ZbMeetingRepo *repo, const char *given, GError **error
   ZbMeetingQuery query = ZB_MEETING_QUERY_INIT;
   g_autoptr (ZbMeetingRecord) record = NULL;
   g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GPtrArray) uuids = NULL;
   g_autoptr (GError) local_error = NULL;
   g_autofree char *prefix = g_ascii_strdown (given, -1);
-  char *found = NULL;
+  const char *found;
+  gboolean ambiguous;
 
   record = zb_meeting_repo_get (repo, prefix, &local_error);
   if (record != NULL)
     return g_strdup (record->uuid);
   if (!g_error_matches (local_error, ZB_MEETING_ERROR, ZB_MEETING_ERROR_NOT_FOUND)
-      || strlen (prefix) < MIN_PREFIX)
+      || strlen (prefix) < ZB_CLI_UUID_MIN_PREFIX)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
@@ -42,27 +38,19 @@ zb_cli_find_meeting_uuid (ZbMeetingRepo *repo, const char *given, GError **error
   list = zb_meeting_repo_list (repo, &query, error);
   if (list == NULL)
     return NULL;
+  uuids = g_ptr_array_sized_new (list->len);
   for (guint i = 0; i < list->len; i++)
-    {
-      const char *uuid = zb_meeting_get_uuid (g_ptr_array_index (list, i));
-
-      if (uuid == NULL || !g_str_has_prefix (uuid, prefix))
-        continue;
-      if (found != NULL)
-        {
-          g_free (found);
-          g_set_error (error, ZB_MEETING_ERROR, ZB_MEETING_ERROR_NOT_FOUND,
-                       /* TRANSLATORS: %s is the start of a meeting's UUID as given */
-                       _ ("More than one meeting has a UUID starting with “%s”: give more of "
-                          "it."),
-                       given);
-          return NULL;
-        }
-      found = g_strdup (uuid);
-    }
-  if (found == NULL)
+    g_ptr_array_add (uuids, (gpointer)zb_meeting_get_uuid (g_ptr_array_index (list, i)));
+  found = zb_cli_match_uuid (uuids, prefix, &ambiguous);
+  if (ambiguous)
+    g_set_error (error, ZB_MEETING_ERROR, ZB_MEETING_ERROR_NOT_FOUND,
+                 /* TRANSLATORS: %s is the start of a meeting's UUID as given */
+                 _ ("More than one meeting has a UUID starting with “%s”: give more of "
+                    "it."),
+                 given);
+  else if (found == NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
-  return found;
+  return g_strdup (found);
 }
 
 int
@@ -74,14 +62,12 @@ zb_cli_print_minutes (ZbCliContext *ctx, const ZbCliPrintOptions *options)
   g_autoptr (ZbOrgRepo) org = NULL;
   g_autoptr (ZbPrintLog) log = NULL;
   g_autoptr (ZbDocument) minutes = NULL;
-  g_autoptr (ZbRenderer) renderer = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *given = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *org_name = NULL;
   g_autofree char *display = NULL;
   const char *arg = options->target != NULL ? options->target : options->uuid;
-  guint n_pages;
 
   if (arg == NULL || (options->target != NULL && options->uuid != NULL))
     return zb_cli_context_usage_error (
@@ -104,29 +90,11 @@ zb_cli_print_minutes (ZbCliContext *ctx, const ZbCliPrintOptions *options)
   if (uuid != NULL)
     minutes
         = zb_minutes_document_new_for_uuid (meetings, members, org, uuid, org_name, NULL, &error);
-  if (minutes == NULL || !zb_print_log_number_document (log, minutes, &error))
+  if (minutes == NULL
+      || !zb_cli_write_document (log, minutes, ZB_MINUTES_DOCUMENT_KIND, options->output, &error))
     {
       zb_database_close (db);
       return zb_cli_context_fail (ctx, error);
-    }
-
-  renderer = zb_renderer_new (minutes);
-  n_pages = zb_renderer_paginate (renderer, 0, 0);
-  if (!zb_renderer_render_to_pdf_file (renderer, options->output, NULL, &error))
-    {
-      zb_database_close (db);
-      return zb_cli_context_fail (ctx, error);
-    }
-
-  /* A PDF whose record could not be written still exists: said, not fatal. */
-  if (!zb_print_log_record (log, minutes, ZB_MINUTES_DOCUMENT_KIND, n_pages,
-                            ZB_PRINT_DESTINATION_PDF, &error))
-    {
-      g_autofree char *message = g_strdup_printf (
-          /* TRANSLATORS: %s is the database's own message */
-          _ ("The export could not be written to the audit log: %s"), error->message);
-
-      zb_cli_warning (message);
     }
   zb_database_close (db);
 

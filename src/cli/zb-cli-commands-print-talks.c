@@ -14,13 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "zb-cli-commands-print.h"
-#include "zb-print-log.h"
-#include "zb-renderer.h"
 #include "zb-talk-document.h"
-
-/* As for meetings: a uuid may be shortened to its first characters, as long
- * as they are enough to name one talk. */
-#define MIN_PREFIX 8
 
 /* The full uuid of the talk @given names: itself when a talk has it, else
  * the one talk (archived ones included) whose uuid starts with it. */
@@ -30,15 +24,17 @@ find_talk_uuid (ZbTalkRepo *repo, const char *given, GError **error)
   ZbTalkQuery query = ZB_TALK_QUERY_INIT;
   g_autoptr (ZbTalkRecord) record = NULL;
   g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GPtrArray) uuids = NULL;
   g_autoptr (GError) local_error = NULL;
   g_autofree char *prefix = g_ascii_strdown (given, -1);
-  char *found = NULL;
+  const char *found;
+  gboolean ambiguous;
 
   record = zb_talk_repo_get (repo, prefix, &local_error);
   if (record != NULL)
     return g_strdup (record->uuid);
   if (!g_error_matches (local_error, ZB_TALK_ERROR, ZB_TALK_ERROR_NOT_FOUND)
-      || strlen (prefix) < MIN_PREFIX)
+      || strlen (prefix) < ZB_CLI_UUID_MIN_PREFIX)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
@@ -48,54 +44,17 @@ find_talk_uuid (ZbTalkRepo *repo, const char *given, GError **error)
   list = zb_talk_repo_list (repo, &query, error);
   if (list == NULL)
     return NULL;
+  uuids = g_ptr_array_sized_new (list->len);
   for (guint i = 0; i < list->len; i++)
-    {
-      const ZbTalkRecord *r = g_ptr_array_index (list, i);
-
-      if (r->uuid == NULL || !g_str_has_prefix (r->uuid, prefix))
-        continue;
-      if (found != NULL)
-        {
-          g_free (found);
-          g_set_error (error, ZB_TALK_ERROR, ZB_TALK_ERROR_NOT_FOUND,
-                       /* TRANSLATORS: %s is the start of a talk's UUID as given */
-                       _ ("More than one talk has a UUID starting with “%s”: give more of it."),
-                       given);
-          return NULL;
-        }
-      found = g_strdup (r->uuid);
-    }
-  if (found == NULL)
+    g_ptr_array_add (uuids, ((ZbTalkRecord *)g_ptr_array_index (list, i))->uuid);
+  found = zb_cli_match_uuid (uuids, prefix, &ambiguous);
+  if (ambiguous)
+    g_set_error (error, ZB_TALK_ERROR, ZB_TALK_ERROR_NOT_FOUND,
+                 /* TRANSLATORS: %s is the start of a talk's UUID as given */
+                 _ ("More than one talk has a UUID starting with “%s”: give more of it."), given);
+  else if (found == NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
-  return found;
-}
-
-/* Numbers @doc, writes it to options->output and records it in the print
- * log as @kind. */
-static gboolean
-write_pdf (ZbPrintLog *log, ZbDocument *doc, const char *kind, const char *output, GError **error)
-{
-  g_autoptr (ZbRenderer) renderer = NULL;
-  g_autoptr (GError) log_error = NULL;
-  guint n_pages;
-
-  if (!zb_print_log_number_document (log, doc, error))
-    return FALSE;
-  renderer = zb_renderer_new (doc);
-  n_pages = zb_renderer_paginate (renderer, 0, 0);
-  if (!zb_renderer_render_to_pdf_file (renderer, output, NULL, error))
-    return FALSE;
-
-  /* A PDF whose record could not be written still exists: said, not fatal. */
-  if (!zb_print_log_record (log, doc, kind, n_pages, ZB_PRINT_DESTINATION_PDF, &log_error))
-    {
-      g_autofree char *message = g_strdup_printf (
-          /* TRANSLATORS: %s is the database's own message */
-          _ ("The export could not be written to the audit log: %s"), log_error->message);
-
-      zb_cli_warning (message);
-    }
-  return TRUE;
+  return g_strdup (found);
 }
 
 int
@@ -130,7 +89,8 @@ zb_cli_print_talk (ZbCliContext *ctx, const ZbCliPrintOptions *options)
   uuid = find_talk_uuid (talks, given, &error);
   if (uuid != NULL)
     doc = zb_talk_record_document_new_for_uuid (talks, uuid, org_name, NULL, &error);
-  if (doc == NULL || !write_pdf (log, doc, ZB_TALK_RECORD_KIND, options->output, &error))
+  if (doc == NULL
+      || !zb_cli_write_document (log, doc, ZB_TALK_RECORD_KIND, options->output, &error))
     {
       zb_database_close (db);
       return zb_cli_context_fail (ctx, error);
@@ -177,7 +137,7 @@ zb_cli_print_talk_stats (ZbCliContext *ctx, const ZbCliPrintOptions *options)
 
   if (zb_cli_find_branch (org, options->branch, &branch_id, &error))
     doc = zb_talk_stats_document_new (talks, org, branch_id, year, NULL, org_name, now, &error);
-  if (doc == NULL || !write_pdf (log, doc, ZB_TALK_STATS_KIND, options->output, &error))
+  if (doc == NULL || !zb_cli_write_document (log, doc, ZB_TALK_STATS_KIND, options->output, &error))
     {
       zb_database_close (db);
       return zb_cli_context_fail (ctx, error);

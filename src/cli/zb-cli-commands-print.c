@@ -44,6 +44,63 @@ static const struct
   { "vote-report", zb_cli_print_vote_report },
 };
 
+const char *
+zb_cli_match_uuid (GPtrArray *uuids, const char *prefix, gboolean *ambiguous)
+{
+  gboolean long_enough = strlen (prefix) >= ZB_CLI_UUID_MIN_PREFIX;
+  const char *found = NULL;
+
+  *ambiguous = FALSE;
+  for (guint i = 0; i < uuids->len; i++)
+    {
+      const char *uuid = g_ptr_array_index (uuids, i);
+
+      if (uuid == NULL)
+        continue;
+      if (g_str_equal (uuid, prefix))
+        return uuid;
+      if (!long_enough || !g_str_has_prefix (uuid, prefix))
+        continue;
+      if (found != NULL)
+        {
+          *ambiguous = TRUE;
+          return NULL;
+        }
+      found = uuid;
+    }
+  return found;
+}
+
+void
+zb_cli_warn_not_recorded (const GError *error)
+{
+  g_autofree char *message = g_strdup_printf (
+      /* TRANSLATORS: %s is the database's own message */
+      _ ("The export could not be written to the audit log: %s"), error->message);
+
+  zb_cli_warning (message);
+}
+
+gboolean
+zb_cli_write_document (ZbPrintLog *log, ZbDocument *doc, const char *kind, const char *output,
+                       GError **error)
+{
+  g_autoptr (ZbRenderer) renderer = NULL;
+  g_autoptr (GError) log_error = NULL;
+  guint n_pages;
+
+  if (!zb_print_log_number_document (log, doc, error))
+    return FALSE;
+  renderer = zb_renderer_new (doc);
+  n_pages = zb_renderer_paginate (renderer, 0, 0);
+  if (!zb_renderer_render_to_pdf_file (renderer, output, NULL, error))
+    return FALSE;
+
+  if (!zb_print_log_record (log, doc, kind, n_pages, ZB_PRINT_DESTINATION_PDF, &log_error))
+    zb_cli_warn_not_recorded (log_error);
+  return TRUE;
+}
+
 static char *
 format_timestamp (const char *iso8601)
 {
@@ -211,13 +268,7 @@ print_recovery_sheet (ZbCliContext *ctx, const ZbCliPrintOptions *options)
   log = zb_print_log_new (db);
   if (!zb_print_log_record_fixed (log, sheet, "recovery_sheet", n_pages, ZB_PRINT_DESTINATION_PDF,
                                   &error))
-    {
-      g_autofree char *message = g_strdup_printf (
-          /* TRANSLATORS: %s is the database's own message */
-          _ ("The export could not be written to the audit log: %s"), error->message);
-
-      zb_cli_warning (message);
-    }
+    zb_cli_warn_not_recorded (error);
   zb_database_close (db);
 
   display = g_filename_display_name (output);
@@ -239,14 +290,12 @@ print_roster (ZbCliContext *ctx, const ZbCliPrintOptions *options)
   g_autoptr (ZbDatabase) db = NULL;
   g_autoptr (ZbMemberRepo) repo = NULL;
   g_autoptr (ZbDocument) roster = NULL;
-  g_autoptr (ZbRenderer) renderer = NULL;
   g_autoptr (ZbPrintLog) log = NULL;
   g_autoptr (GDateTime) now = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *org_name = NULL;
   g_autofree char *display = NULL;
   ZbMemberQuery query = ZB_MEMBER_QUERY_INIT;
-  guint n_pages;
 
   db = zb_cli_context_open (ctx, &error);
   if (db == NULL)
@@ -258,27 +307,10 @@ print_roster (ZbCliContext *ctx, const ZbCliPrintOptions *options)
   now = g_date_time_new_now_local ();
   log = zb_print_log_new (db);
   roster = zb_roster_document_new (repo, &query, org_name, now, &error);
-  if (roster == NULL || !zb_print_log_number_document (log, roster, &error))
+  if (roster == NULL || !zb_cli_write_document (log, roster, "roster", output, &error))
     {
       zb_database_close (db);
       return zb_cli_context_fail (ctx, error);
-    }
-
-  renderer = zb_renderer_new (roster);
-  n_pages = zb_renderer_paginate (renderer, 0, 0);
-  if (!zb_renderer_render_to_pdf_file (renderer, output, NULL, &error))
-    {
-      zb_database_close (db);
-      return zb_cli_context_fail (ctx, error);
-    }
-
-  if (!zb_print_log_record (log, roster, "roster", n_pages, ZB_PRINT_DESTINATION_PDF, &error))
-    {
-      g_autofree char *message = g_strdup_printf (
-          /* TRANSLATORS: %s is the database's own message */
-          _ ("The export could not be written to the audit log: %s"), error->message);
-
-      zb_cli_warning (message);
     }
   zb_database_close (db);
 

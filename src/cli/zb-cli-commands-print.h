@@ -7,6 +7,7 @@
 #include "zb-cli-context.h"
 #include "zb-meeting-repo.h"
 #include "zb-org-repo.h"
+#include "zb-print-log.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,26 @@ typedef struct
   const char *vote;       /* --vote (ballot, vote-report) */
   const char *resolution; /* --resolution (resolution) */
 } ZbCliPrintOptions;
+
+/* Shared by the documents (zb-cli-commands-print.c) */
+
+/* A uuid may be shortened to its first characters, as `git` takes a commit,
+ * as long as they are enough to name one record. */
+#define ZB_CLI_UUID_MIN_PREFIX 8
+
+/* Which of @uuids (char *; NULL ones are skipped) @prefix names: the one
+ * equal to it, else the one that starts with it when it has
+ * ZB_CLI_UUID_MIN_PREFIX characters at least. NULL when none does, or, with
+ * *ambiguous set, when several do. */
+const char *zb_cli_match_uuid (GPtrArray *uuids, const char *prefix, gboolean *ambiguous);
+
+/* Numbers @doc in @log, writes it as a PDF to @output and records it in
+ * @log as @kind. A PDF whose record could not be written still exists: that
+ * is said as a warning, not as a failure. */
+gboolean zb_cli_write_document (ZbPrintLog *log, ZbDocument *doc, const char *kind,
+                                const char *output, GError **error);
+/* Warns that the export of a written file could not be recorded (@error). */
+void zb_cli_warn_not_recorded (const GError *error);
 
 /* zb-cli-commands-print-member.c: the 党员基本信息表 of one member
  * (--id-number or --uuid), and of every active member (or of --branch) in

@@ -32,6 +32,10 @@ void _zb_bind_text_or_null (sqlite3_stmt *stmt, int index, const char *value);
 void _zb_bind_id_or_null (sqlite3_stmt *stmt, int index, gint64 id);
 /* Steps a statement that returns no rows and resets it; @error on failure. */
 gboolean _zb_database_step_done (ZbDatabase *self, sqlite3_stmt *stmt, GError **error);
+/* Runs @sql, a query of one number (SELECT count(*) …) with @id bound to ?1,
+ * and puts that number in *@count (0 on failure). */
+gboolean _zb_database_count_for_id (ZbDatabase *self, const char *sql, gint64 id, guint *count,
+                                    GError **error);
 
 /* Sets @error from the connection's last error (a translated generic message with
  * SQLite's own text appended for the log). Returns FALSE for convenience. */

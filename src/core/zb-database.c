@@ -269,6 +269,27 @@ _zb_database_step_done (ZbDatabase *self, sqlite3_stmt *stmt, GError **error)
 }
 
 gboolean
+_zb_database_count_for_id (ZbDatabase *self, const char *sql, gint64 id, guint *count,
+                           GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *count = 0;
+  stmt = _zb_database_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *count = (guint)sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return _zb_database_set_error (self, error);
+  return TRUE;
+}
+
+gboolean
 _zb_database_begin (ZbDatabase *self, GError **error)
 {
   return _zb_database_exec (self, "BEGIN IMMEDIATE", error);

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "zb-form.h"
 
 typedef struct
@@ -194,4 +196,39 @@ zb_form_drop_down_new (const char *const *names, gboolean searchable)
     }
 
   return drop_down;
+}
+
+static gboolean
+destroy_later_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+void
+zb_form_destroy_later (GtkWindow *window)
+{
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_later_cb, g_object_ref (window), g_object_unref);
+}
+
+void
+zb_form_ask_save_changes (GtkWindow *editor, gboolean valid, GCallback on_response)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+      editor, _ ("Save Changes?"),
+      valid ? _ ("The changes to this record are not saved yet. If you discard them, "
+                 "they are lost.")
+            : _ ("The changes to this record are not saved yet, and some fields still "
+                 "need correcting. If you discard them, they are lost.")));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "discard", _ ("_Discard"),
+                                    "save", _ ("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "save", valid);
+  adw_message_dialog_set_default_response (dialog, valid ? "save" : "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", on_response, editor, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }

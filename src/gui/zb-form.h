@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -29,5 +29,18 @@ void zb_form_set_field_visible (GtkWidget *widget, gboolean visible);
 GtkWidget *zb_form_entry_new (int width_chars, const char *placeholder);
 /* A GtkDropDown of @names (NULL-terminated; the first may be "未填写"). */
 GtkWidget *zb_form_drop_down_new (const char *const *names, gboolean searchable);
+
+/* Closing the windows that hold a form */
+
+/* Hides @window at once and destroys it from an idle: a window closed from
+ * the response of a message dialog over it must outlive that signal
+ * (destroying the dialog's parent inside it breaks the dialog). */
+void zb_form_destroy_later (GtkWindow *window);
+/* Asks over @editor, a record editor closed with changes not saved, whether
+ * to save or discard them; saving is offered (and the default) only when the
+ * form is @valid. @on_response, connected swapped to the dialog's "response"
+ * for as long as @editor lives, is called as (editor, response) with
+ * "save", "discard" or "cancel". */
+void zb_form_ask_save_changes (GtkWindow *editor, gboolean valid, GCallback on_response);
 
 G_END_DECLS

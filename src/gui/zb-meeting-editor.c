@@ -525,22 +525,6 @@ zb_meeting_editor_fill (ZbMeetingEditor *self)
 
 /* Saving and closing */
 
-static gboolean
-destroy_later_cb (gpointer data)
-{
-  gtk_window_destroy (GTK_WINDOW (data));
-  return G_SOURCE_REMOVE;
-}
-
-/* Closes the window once the message dialog over it, whose response led
- * here, has gone: destroying its parent from inside its own signal breaks it. */
-static void
-destroy_later (GtkWindow *window)
-{
-  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
-  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_later_cb, g_object_ref (window), g_object_unref);
-}
-
 static void
 zb_meeting_editor_show_error (ZbMeetingEditor *self, const char *message)
 {
@@ -589,7 +573,7 @@ zb_meeting_editor_save (ZbMeetingEditor *self)
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, record->uuid, created);
   self->modified = FALSE;
   self->closing = TRUE;
-  destroy_later (GTK_WINDOW (self));
+  zb_form_destroy_later (GTK_WINDOW (self));
   return TRUE;
 }
 
@@ -607,7 +591,7 @@ on_close_response_cb (ZbMeetingEditor *self, const char *response)
   else if (g_strcmp0 (response, "discard") == 0)
     {
       self->closing = TRUE;
-      destroy_later (GTK_WINDOW (self));
+      zb_form_destroy_later (GTK_WINDOW (self));
     }
 }
 
@@ -615,28 +599,11 @@ static gboolean
 zb_meeting_editor_close_request (GtkWindow *window)
 {
   ZbMeetingEditor *self = ZB_MEETING_EDITOR (window);
-  AdwMessageDialog *dialog;
 
   if (self->closing || !self->modified)
     return GTK_WINDOW_CLASS (zb_meeting_editor_parent_class)->close_request (window);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
-      window, _ ("Save Changes?"),
-      self->valid ? _ ("The changes to this record are not saved yet. If you discard them, "
-                       "they are lost.")
-                  : _ ("The changes to this record are not saved yet, and some fields still "
-                       "need correcting. If you discard them, they are lost.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "discard", _ ("_Discard"),
-                                    "save", _ ("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (dialog, "save", self->valid);
-  adw_message_dialog_set_default_response (dialog, self->valid ? "save" : "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-
+  zb_form_ask_save_changes (window, self->valid, G_CALLBACK (on_close_response_cb));
   return TRUE;
 }
 

@@ -82,24 +82,6 @@ zb_meetings_calendar_period_unrecorded (ZbMeetingsCalendar *self, const ZbMeetin
          && g_date_compare (&period->end, &self->records_since) < 0;
 }
 
-static guint
-period_months (ZbPeriodUnit unit)
-{
-  switch (unit)
-    {
-    case ZB_PERIOD_MONTH:
-      return 1;
-    case ZB_PERIOD_QUARTER:
-      return 3;
-    case ZB_PERIOD_HALF_YEAR:
-      return 6;
-    case ZB_PERIOD_YEAR:
-    case ZB_PERIOD_NONE:
-    default:
-      return 12;
-    }
-}
-
 static void
 zb_meetings_calendar_clear (ZbMeetingsCalendar *self)
 {
@@ -230,7 +212,7 @@ zb_meetings_calendar_set_periods (ZbMeetingsCalendar *self, guint year, GPtrArra
 
       cell = make_cell (self, period, g_date_get_year (&period->start));
       gtk_grid_attach (self->grid, cell, 1 + (int)start_month, row,
-                       (int)period_months (period->unit), 1);
+                       (int)zb_period_unit_get_months (period->unit), 1);
       g_ptr_array_add (self->cells, cell);
     }
 }

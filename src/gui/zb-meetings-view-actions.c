@@ -14,6 +14,7 @@
 #include "zb-meeting-editor.h"
 #include "zb-meeting-register-document.h"
 #include "zb-meetings-view-private.h"
+#include "zb-message.h"
 #include "zb-minutes-document.h"
 #include "zb-print-dialog.h"
 #include "zb-review-dialog.h"
@@ -23,11 +24,7 @@
 void
 _zb_meetings_view_set_dialog (ZbMeetingsView *self, GtkWindow *dialog)
 {
-  if (self->dialog != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->dialog), (gpointer *)&self->dialog);
-  self->dialog = dialog;
-  if (dialog != NULL)
-    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&self->dialog);
+  g_set_weak_pointer (&self->dialog, dialog);
 }
 
 void
@@ -45,13 +42,7 @@ parent_window (ZbMeetingsView *self)
 static void
 zb_meetings_view_tell (ZbMeetingsView *self, const char *heading, const char *body)
 {
-  AdwMessageDialog *message
-      = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), heading, body));
-
-  adw_message_dialog_add_response (message, "close", _ ("Close"));
-  adw_message_dialog_set_default_response (message, "close");
-  adw_message_dialog_set_close_response (message, "close");
-  gtk_window_present (GTK_WINDOW (message));
+  zb_message_tell (parent_window (self), heading, body);
 }
 
 /* Editing */

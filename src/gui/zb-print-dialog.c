@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "zb-batch-render.h"
+#include "zb-message.h"
 #include "zb-print-dialog-private.h"
 
 /* 100 % is the paper's real size on a 96 dpi screen. */
@@ -579,13 +580,7 @@ _zb_print_dialog_renumber (ZbPrintDialog *self)
 void
 _zb_print_dialog_tell_error (ZbPrintDialog *self, const char *heading, const GError *error)
 {
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, error->message));
-  adw_message_dialog_add_response (dialog, "close", _ ("Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  adw_message_dialog_set_close_response (dialog, "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  zb_message_tell (GTK_WINDOW (self), heading, error->message);
 }
 
 void

@@ -11,6 +11,7 @@
 #include "zb-import-dialog.h"
 #include "zb-member-editor.h"
 #include "zb-member-sheet.h"
+#include "zb-message.h"
 #include "zb-print-dialog.h"
 #include "zb-roster-document.h"
 #include "zb-roster-export.h"
@@ -22,11 +23,7 @@
 void
 _zb_roster_view_set_dialog (ZbRosterView *self, GtkWindow *dialog)
 {
-  if (self->dialog != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->dialog), (gpointer *)&self->dialog);
-  self->dialog = dialog;
-  if (dialog != NULL)
-    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&self->dialog);
+  g_set_weak_pointer (&self->dialog, dialog);
 }
 
 static void
@@ -217,13 +214,7 @@ action_print (GtkWidget *widget, const char *name, GVariant *param)
 static void
 zb_roster_view_tell (ZbRosterView *self, const char *heading, const char *body)
 {
-  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
-  AdwMessageDialog *message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
-
-  adw_message_dialog_add_response (message, "close", _ ("Close"));
-  adw_message_dialog_set_default_response (message, "close");
-  adw_message_dialog_set_close_response (message, "close");
-  gtk_window_present (GTK_WINDOW (message));
+  zb_message_tell (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
 }
 
 /* The 党员基本信息表 of the member in the detail pane, previewed in the print

@@ -227,22 +227,6 @@ zb_status_dialog_describe_event (const ZbMemberEvent *event)
 
 /* Checking and recording */
 
-/* Closes the window once the message dialog over it, whose response led
- * here, has gone: destroying its parent from inside its own signal breaks it. */
-static gboolean
-destroy_later_cb (gpointer data)
-{
-  gtk_window_destroy (GTK_WINDOW (data));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-destroy_later (GtkWindow *window)
-{
-  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
-  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_later_cb, g_object_ref (window), g_object_unref);
-}
-
 static char *
 text_of (GtkWidget *entry)
 {
@@ -349,7 +333,7 @@ zb_status_dialog_record (ZbStatusDialog *self)
       message = g_strdup_printf (_ ("Recorded: %s, %s"), _ (kinds[self->kind].label),
                                  self->member->name);
       g_signal_emit (self, signals[SIGNAL_RECORDED], 0, message);
-      destroy_later (GTK_WINDOW (self));
+      zb_form_destroy_later (GTK_WINDOW (self));
     }
 
   g_free (event.date);

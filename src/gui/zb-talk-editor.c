@@ -373,21 +373,11 @@ zb_talk_editor_read (ZbTalkEditor *self)
   return r;
 }
 
-/* Closes the window once the message dialog over it, whose response led
- * here, has gone. */
-static gboolean
-destroy_later_cb (gpointer data)
-{
-  gtk_window_destroy (GTK_WINDOW (data));
-  return G_SOURCE_REMOVE;
-}
-
 static void
 destroy_later (ZbTalkEditor *self)
 {
   self->closing = TRUE;
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_later_cb, g_object_ref (self), g_object_unref);
+  zb_form_destroy_later (GTK_WINDOW (self));
 }
 
 static gboolean

@@ -21,11 +21,7 @@
 void
 _zb_talks_view_set_dialog (ZbTalksView *self, GtkWindow *dialog)
 {
-  if (self->dialog != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->dialog), (gpointer *)&self->dialog);
-  self->dialog = dialog;
-  if (dialog != NULL)
-    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&self->dialog);
+  g_set_weak_pointer (&self->dialog, dialog);
 }
 
 void

@@ -8,18 +8,13 @@
 
 #include <glib/gi18n.h>
 
+#include "zb-message.h"
 #include "zb-window-private.h"
 
 static void
 zb_window_actions_tell (ZbWindow *self, const char *heading, const char *body)
 {
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_response (dialog, "close", _ ("Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  adw_message_dialog_set_close_response (dialog, "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  zb_message_tell (GTK_WINDOW (self), heading, body);
 }
 
 static void

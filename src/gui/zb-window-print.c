@@ -13,6 +13,7 @@
 #include "zb-print-dialog-private.h"
 #include "zb-recovery-sheet.h"
 #include "zb-verify-print-dialog.h"
+#include "zb-message.h"
 #include "zb-window-private.h"
 
 /* What to do once the preview of the recovery sheet is there. */
@@ -43,13 +44,7 @@ sheet_op_free (SheetOp *op)
 static void
 zb_window_print_tell (ZbWindow *self, const char *heading, const char *body)
 {
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_response (dialog, "close", _ ("Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  adw_message_dialog_set_close_response (dialog, "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  zb_message_tell (GTK_WINDOW (self), heading, body);
 }
 
 /* Runs the print or export of a preview as soon as it can: the preview is

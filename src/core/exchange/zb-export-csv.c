@@ -1,4 +1,5 @@
 /* zb-export-csv.c — writing the roster as CSV for Excel, WPS and LibreOffice
+ * (the quoting, the BOM and the flush serve the talks' export too)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -47,28 +48,27 @@ append_quoted (GString *line, const char *text)
   g_string_append_c (line, '"');
 }
 
-static void
-append_field (GString *line, const char *text, ZbExportCellKind kind, gboolean header)
+void
+_zb_export_csv_append_field (GString *line, const char *text, ZbExportCellKind kind,
+                             gboolean header)
 {
-  gboolean as_formula;
-
   if (text == NULL || *text == '\0')
     return;
 
-  as_formula = !header && (kind == ZB_EXPORT_CELL_DIGITS || starts_like_formula (text));
-  if (as_formula && strlen (text) <= MAX_FORMULA_TEXT)
+  if (!header && (kind == ZB_EXPORT_CELL_DIGITS || starts_like_formula (text)))
     {
-      g_autoptr (GString) formula = g_string_new ("=");
+      g_autoptr (GString) formula = g_string_new (NULL);
 
-      append_quoted (formula, text);
+      if (strlen (text) <= MAX_FORMULA_TEXT)
+        {
+          g_string_append_c (formula, '=');
+          append_quoted (formula, text);
+        }
+      else
+        g_string_append_printf (formula, " %s", text);
       append_quoted (line, formula->str);
-      return;
-    }
-  if (as_formula)
-    {
-      g_autofree char *spaced = g_strconcat (" ", text, NULL);
-
-      append_quoted (line, spaced);
+      /* The contents of talks pass through here: leave no copy behind. */
+      explicit_bzero (formula->str, formula->len);
       return;
     }
 
@@ -91,7 +91,7 @@ csv_write_row (ZbExportWriter *writer, const char *const *values, GError **error
     {
       if (i > 0)
         g_string_append_c (self->line, ',');
-      append_field (self->line, values[i], columns[i].kind, writer->row == 0);
+      _zb_export_csv_append_field (self->line, values[i], columns[i].kind, writer->row == 0);
     }
   g_string_append (self->line, "\r\n");
 
@@ -104,25 +104,32 @@ csv_write_row (ZbExportWriter *writer, const char *const *values, GError **error
   return TRUE;
 }
 
+gboolean
+_zb_export_csv_close (FILE **file, const char *path, GError **error)
+{
+  int rc;
+
+  if (fflush (*file) != 0 || fsync (fileno (*file)) != 0)
+    {
+      _zb_export_set_io_error (error, path, g_strerror (errno));
+      return FALSE;
+    }
+  rc = fclose (*file);
+  *file = NULL;
+  if (rc != 0)
+    {
+      _zb_export_set_io_error (error, path, g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 csv_finish (ZbExportWriter *writer, GError **error)
 {
   CsvWriter *self = (CsvWriter *)writer;
-  int rc;
 
-  if (fflush (self->file) != 0 || fsync (fileno (self->file)) != 0)
-    {
-      _zb_export_set_io_error (error, writer->path, g_strerror (errno));
-      return FALSE;
-    }
-  rc = fclose (self->file);
-  self->file = NULL;
-  if (rc != 0)
-    {
-      _zb_export_set_io_error (error, writer->path, g_strerror (errno));
-      return FALSE;
-    }
-  return TRUE;
+  return _zb_export_csv_close (&self->file, writer->path, error);
 }
 
 static void
@@ -139,31 +146,35 @@ csv_free (ZbExportWriter *writer)
 
 static const ZbExportWriterClass csv_class = { csv_write_row, csv_finish, csv_free };
 
+FILE *
+_zb_export_csv_open (const char *path, GError **error)
+{
+  FILE *file = fopen (path, "wb");
+
+  /* the BOM: without it Excel on Chinese Windows reads the file as GBK */
+  if (file == NULL || fwrite ("\xEF\xBB\xBF", 1, 3, file) != 3)
+    {
+      _zb_export_set_io_error (error, path, g_strerror (errno));
+      if (file != NULL)
+        fclose (file);
+      return NULL;
+    }
+  return file;
+}
+
 ZbExportWriter *
 _zb_export_csv_writer_new (const char *path, GError **error)
 {
   CsvWriter *self;
-  FILE *file = fopen (path, "wb");
+  FILE *file = _zb_export_csv_open (path, error);
 
   if (file == NULL)
-    {
-      _zb_export_set_io_error (error, path, g_strerror (errno));
-      return NULL;
-    }
+    return NULL;
 
   self = g_new0 (CsvWriter, 1);
   self->parent.klass = &csv_class;
   self->parent.path = g_strdup (path);
   self->file = file;
   self->line = g_string_sized_new (512);
-
-  /* the BOM: without it Excel on Chinese Windows reads the file as GBK */
-  if (fwrite ("\xEF\xBB\xBF", 1, 3, file) != 3)
-    {
-      _zb_export_set_io_error (error, path, g_strerror (errno));
-      csv_free (&self->parent);
-      return NULL;
-    }
-
   return &self->parent;
 }

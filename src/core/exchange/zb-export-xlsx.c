@@ -34,8 +34,8 @@ set_lxw_error (ZbExportWriter *writer, lxw_error rc, GError **error)
   return FALSE;
 }
 
-static gboolean
-parse_iso (const char *text, lxw_datetime *dt)
+gboolean
+_zb_export_xlsx_parse_date (const char *text, lxw_datetime *dt)
 {
   unsigned y, m, d;
   char end;
@@ -70,7 +70,7 @@ xlsx_write_row (ZbExportWriter *writer, const char *const *values, GError **erro
 
       if (row == 0)
         rc = worksheet_write_string (self->sheet, row, col, values[i], self->header);
-      else if (columns[i].kind == ZB_EXPORT_CELL_DATE && parse_iso (values[i], &dt)
+      else if (columns[i].kind == ZB_EXPORT_CELL_DATE && _zb_export_xlsx_parse_date (values[i], &dt)
                && (dt.year > 1900 || (dt.year == 1900 && dt.month > 2)))
         rc = worksheet_write_datetime (self->sheet, row, col, &dt, self->date);
       else if (columns[i].kind == ZB_EXPORT_CELL_DATE)
@@ -90,31 +90,34 @@ xlsx_write_row (ZbExportWriter *writer, const char *const *values, GError **erro
   return TRUE;
 }
 
-static gboolean
-xlsx_finish (ZbExportWriter *writer, GError **error)
+gboolean
+_zb_export_sync_file (const char *path, GError **error)
 {
-  XlsxWriter *self = (XlsxWriter *)writer;
-  lxw_error rc = workbook_close (self->workbook);
-  int fd;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
 
-  self->workbook = NULL;
-  if (rc != LXW_NO_ERROR)
-    return set_lxw_error (writer, rc, error);
-
-  /* libxlsxwriter closes the file without fsync: a rename after a crash could
-   * otherwise leave an empty file under the final name */
-  fd = g_open (writer->path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0 || fsync (fd) != 0)
     {
       int saved = errno;
 
       if (fd >= 0)
         close (fd);
-      _zb_export_set_io_error (error, writer->path, g_strerror (saved));
+      _zb_export_set_io_error (error, path, g_strerror (saved));
       return FALSE;
     }
   close (fd);
   return TRUE;
+}
+
+static gboolean
+xlsx_finish (ZbExportWriter *writer, GError **error)
+{
+  XlsxWriter *self = (XlsxWriter *)writer;
+  lxw_error rc = workbook_close (self->workbook);
+
+  self->workbook = NULL;
+  if (rc != LXW_NO_ERROR)
+    return set_lxw_error (writer, rc, error);
+  return _zb_export_sync_file (writer->path, error);
 }
 
 static void

@@ -235,10 +235,8 @@ write_members (ZbMemberRepo *repo, const ZbMemberQuery *query, ZbExportWriter *w
   return TRUE;
 }
 
-/* A new empty file beside @path, so that the final rename stays within one
- * filesystem. Created 0600: the roster is personal data. */
-static char *
-create_temp_beside (const char *path, GError **error)
+char *
+_zb_export_create_temp_beside (const char *path, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
@@ -252,6 +250,29 @@ create_temp_beside (const char *path, GError **error)
     }
   close (fd);
   return g_steal_pointer (&template);
+}
+
+gboolean
+_zb_export_record_and_rename (ZbDatabase *db, const char *entity, const char *audit_json,
+                              const char *temp, const char *path, GError **error)
+{
+  if (!_zb_database_begin (db, error))
+    return FALSE;
+  if (!zb_audit_append (db, "export", entity, NULL, NULL, audit_json, error)
+      || !_zb_database_commit (db, error))
+    {
+      _zb_database_rollback (db);
+      return FALSE;
+    }
+
+  if (g_rename (temp, path) != 0)
+    {
+      /* Rare (the folder went away): the audit row records an export that did
+       * not land, which is the safe side. */
+      _zb_export_set_io_error (error, path, g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -274,7 +295,7 @@ zb_export_members (ZbMemberRepo *repo, const ZbMemberQuery *query, ZbExportForma
     query = &all;
   db = zb_member_repo_get_database (repo);
 
-  temp = create_temp_beside (path, error);
+  temp = _zb_export_create_temp_beside (path, error);
   if (temp == NULL)
     return FALSE;
 
@@ -296,24 +317,9 @@ zb_export_members (ZbMemberRepo *repo, const ZbMemberQuery *query, ZbExportForma
     }
   _zb_database_rollback (db); /* the reads are done; nothing was written */
 
-  /* The audit row before the file takes its name: no export without its row. */
   audit = export_audit_json (format, path, query, written);
-  if (!_zb_database_begin (db, error))
+  if (!_zb_export_record_and_rename (db, "member", audit, temp, path, error))
     goto out;
-  if (!zb_audit_append (db, "export", "member", NULL, NULL, audit, error)
-      || !_zb_database_commit (db, error))
-    {
-      _zb_database_rollback (db);
-      goto out;
-    }
-
-  if (g_rename (temp, path) != 0)
-    {
-      /* Rare (the folder went away): the audit row records an export that did
-       * not land, which is the safe side. */
-      _zb_export_set_io_error (error, path, g_strerror (errno));
-      goto out;
-    }
   g_clear_pointer (&temp, g_free);
 
   if (n_members != NULL)

@@ -3,29 +3,24 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The roster's writers (zb-export-csv.c, zb-export-xlsx.c) know the roster's
- * columns only; the talks have their own short ones, so the few lines of
- * each format live here. The contents of a talk are the most sensitive text
- * of the workspace: they are read (through zb_talk_repo_load_contents(), one
- * audited opening per talk) only when the caller asks for them, and the
- * memory that held them is wiped.
+ * columns only; the talks have their own short ones, so their writer lives
+ * here, made of the pieces both share (zb-export-private.h). The contents of a talk are the most
+ * sensitive text of the workspace: they are read (through zb_talk_repo_load_contents(), one audited
+ * opening per talk) only when the caller asks for them, and the memory that held them is wiped.
  */
 #define G_LOG_DOMAIN "zhibu-exchange"
 
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <xlsxwriter.h>
 
-#include "zb-audit.h"
-#include "zb-database-private.h"
 #include "zb-exchange-error.h"
 #include "zb-export-private.h"
 #include "zb-org-repo.h"
@@ -33,8 +28,6 @@
 
 /* Excel holds at most this many characters in a cell. */
 #define XLSX_MAX_CELL 32767
-/* Excel refuses formulas longer than this (see zb-export-csv.c). */
-#define MAX_FORMULA_TEXT 255
 
 typedef enum
 {
@@ -73,27 +66,6 @@ static const struct
   { "谈话对象所谈", 50 },
   { "对象表态及意见建议", 40 },
 };
-
-static const char *
-kind_name (ZbTalkKind kind)
-{
-  switch (kind)
-    {
-    case ZB_TALK_KIND_DAILY:
-      return "日常谈心";
-    case ZB_TALK_KIND_BEFORE_LIFE_MEETING:
-      return "组织生活会前谈心";
-    case ZB_TALK_KIND_ADMISSION:
-      return "入党谈话";
-    case ZB_TALK_KIND_FULL_MEMBERSHIP:
-      return "转正谈话";
-    case ZB_TALK_KIND_REMINDER:
-      return "提醒谈话";
-    case ZB_TALK_KIND_OTHER:
-    default:
-      return "其他";
-    }
-}
 
 /* "张建国（支部书记）、赵明（非党员）": the people of @side with their posts; a
  * person talked with who is not on the roster is marked as such. */
@@ -173,71 +145,6 @@ typedef struct
 } Writer;
 
 static gboolean
-starts_like_formula (const char *text)
-{
-  return text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@';
-}
-
-static void
-append_quoted (GString *line, const char *text)
-{
-  g_string_append_c (line, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
-}
-
-/* As the roster's CSV does: text a spreadsheet would run as a formula (CSV
- * injection) is written as ="…", or, when too long for a formula, after a
- * space. */
-static void
-append_field (GString *line, const char *text, gboolean header)
-{
-  if (text == NULL || *text == '\0')
-    return;
-  if (!header && starts_like_formula (text))
-    {
-      g_autoptr (GString) formula = g_string_new (NULL);
-
-      if (strlen (text) <= MAX_FORMULA_TEXT)
-        {
-          g_string_append_c (formula, '=');
-          append_quoted (formula, text);
-        }
-      else
-        g_string_append_printf (formula, " %s", text);
-      append_quoted (line, formula->str);
-      explicit_bzero (formula->str, formula->len);
-      return;
-    }
-  if (strpbrk (text, ",\"\r\n") != NULL || g_ascii_isspace (text[0])
-      || g_ascii_isspace (text[strlen (text) - 1]))
-    append_quoted (line, text);
-  else
-    g_string_append (line, text);
-}
-
-static gboolean
-parse_iso (const char *text, lxw_datetime *dt)
-{
-  unsigned y, m, d;
-  char end;
-
-  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &end) != 3
-      || !g_date_valid_dmy ((GDateDay)d, (GDateMonth)m, (GDateYear)y) || y < 1901)
-    return FALSE;
-  memset (dt, 0, sizeof *dt);
-  dt->year = (int)y;
-  dt->month = (int)m;
-  dt->day = (int)d;
-  return TRUE;
-}
-
-static gboolean
 lxw_failed (const Writer *w, lxw_error rc, GError **error)
 {
   g_debug ("libxlsxwriter: %s", lxw_strerror (rc));
@@ -257,7 +164,7 @@ write_row (Writer *w, const char *const *values, gboolean header, GError **error
         {
           if (i > 0)
             g_string_append_c (w->line, ',');
-          append_field (w->line, values[i], header);
+          _zb_export_csv_append_field (w->line, values[i], ZB_EXPORT_CELL_TEXT, header);
         }
       g_string_append (w->line, "\r\n");
       written = fwrite (w->line->str, 1, w->line->len, w->file);
@@ -280,7 +187,8 @@ write_row (Writer *w, const char *const *values, gboolean header, GError **error
         continue;
       if (header)
         rc = worksheet_write_string (w->sheet, w->row, col, values[i], w->header);
-      else if (i == COL_DATE && parse_iso (values[i], &dt))
+      /* Excel has no dates before 1900 (and its 1900-02-29 never was). */
+      else if (i == COL_DATE && _zb_export_xlsx_parse_date (values[i], &dt) && dt.year >= 1901)
         rc = worksheet_write_datetime (w->sheet, w->row, col, &dt, w->date);
       else
         /* Strings, never formulas: a text starting with = stays text. */
@@ -299,13 +207,9 @@ writer_open (Writer *w, ZbExportFormat format, const char *path, guint n_columns
   w->n_columns = n_columns;
   if (format == ZB_EXPORT_CSV)
     {
-      w->file = fopen (path, "wb");
-      /* the BOM: without it Excel on Chinese Windows reads the file as GBK */
-      if (w->file == NULL || fwrite ("\xEF\xBB\xBF", 1, 3, w->file) != 3)
-        {
-          _zb_export_set_io_error (error, path, g_strerror (errno));
-          return FALSE;
-        }
+      w->file = _zb_export_csv_open (path, error);
+      if (w->file == NULL)
+        return FALSE;
       w->line = g_string_sized_new (1024);
       return TRUE;
     }
@@ -347,26 +251,8 @@ writer_open (Writer *w, ZbExportFormat format, const char *path, guint n_columns
 static gboolean
 writer_finish (Writer *w, GError **error)
 {
-  int fd;
-
   if (w->file != NULL)
-    {
-      int rc;
-
-      if (fflush (w->file) != 0 || fsync (fileno (w->file)) != 0)
-        {
-          _zb_export_set_io_error (error, w->path, g_strerror (errno));
-          return FALSE;
-        }
-      rc = fclose (w->file);
-      w->file = NULL;
-      if (rc != 0)
-        {
-          _zb_export_set_io_error (error, w->path, g_strerror (errno));
-          return FALSE;
-        }
-      return TRUE;
-    }
+    return _zb_export_csv_close (&w->file, w->path, error);
 
   {
     lxw_error rc = workbook_close (w->workbook);
@@ -375,20 +261,7 @@ writer_finish (Writer *w, GError **error)
     if (rc != LXW_NO_ERROR)
       return lxw_failed (w, rc, error);
   }
-  /* libxlsxwriter closes without fsync: a rename after a crash could leave
-   * an empty file under the final name. */
-  fd = g_open (w->path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0 || fsync (fd) != 0)
-    {
-      int saved = errno;
-
-      if (fd >= 0)
-        close (fd);
-      _zb_export_set_io_error (error, w->path, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-  return TRUE;
+  return _zb_export_sync_file (w->path, error);
 }
 
 static void
@@ -429,25 +302,6 @@ format_of_path (const char *path, ZbExportFormat *format, GError **error)
       return FALSE;
     }
   return TRUE;
-}
-
-/* A new empty file beside @path, so that the final rename stays within one
- * filesystem. Created 0600: talks are personal data. */
-static char *
-create_temp_beside (const char *path, GError **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *template = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  int fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0600);
-
-  if (fd < 0)
-    {
-      _zb_export_set_io_error (error, path, g_strerror (errno));
-      return NULL;
-    }
-  close (fd);
-  return g_steal_pointer (&template);
 }
 
 static char *
@@ -524,7 +378,7 @@ write_talks (ZbTalkRepo *talks, GPtrArray *records, ZbExportFormat format, gbool
       values[COL_DATE] = r->date;
       values[COL_TIME] = r->start_time;
       values[COL_PLACE] = r->place;
-      values[COL_KIND] = kind_name (r->kind);
+      values[COL_KIND] = zb_talk_kind_get_official_name (r->kind);
       values[COL_TALKERS] = talkers;
       values[COL_TALKED_WITH] = talked_with;
       values[COL_TOPIC] = r->topic;
@@ -579,7 +433,7 @@ zb_talk_export_to_file (ZbTalkRepo *talks, const ZbTalkQuery *query, gboolean wi
   if (records == NULL)
     return FALSE;
 
-  temp = create_temp_beside (path, error);
+  temp = _zb_export_create_temp_beside (path, error);
   if (temp == NULL)
     return FALSE;
   if (!writer_open (&w, format, temp, with_contents ? N_COLUMNS : N_PLAIN_COLUMNS, error)
@@ -587,25 +441,9 @@ zb_talk_export_to_file (ZbTalkRepo *talks, const ZbTalkQuery *query, gboolean wi
       || !writer_finish (&w, error))
     goto out;
 
-  /* The audit row before the file takes its name: no export without its
-   * row. */
   audit = audit_json (format, path, query, with_contents, records->len);
-  if (!_zb_database_begin (db, error))
+  if (!_zb_export_record_and_rename (db, "talk", audit, temp, path, error))
     goto out;
-  if (!zb_audit_append (db, "export", "talk", NULL, NULL, audit, error)
-      || !_zb_database_commit (db, error))
-    {
-      _zb_database_rollback (db);
-      goto out;
-    }
-
-  if (g_rename (temp, path) != 0)
-    {
-      /* Rare (the folder went away): the audit row records an export that
-       * did not land, which is the safe side. */
-      _zb_export_set_io_error (error, path, g_strerror (errno));
-      goto out;
-    }
   g_clear_pointer (&temp, g_free);
   ok = TRUE;
 

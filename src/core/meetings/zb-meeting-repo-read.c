@@ -377,24 +377,9 @@ gboolean
 zb_meeting_repo_count_batch_references (ZbMeetingRepo *self, gint64 import_batch_id,
                                         guint *n_members, GError **error)
 {
-  ZbDatabase *db;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (ZB_IS_MEETING_REPO (self), FALSE);
   g_return_val_if_fail (n_members != NULL, FALSE);
 
-  *n_members = 0;
-  db = zb_meeting_repo_get_database (self);
-  stmt = _zb_database_prepare (db, SQL_BATCH_REFERENCES, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, import_batch_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *n_members = (guint)sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    return _zb_database_set_error (db, error);
-  return TRUE;
+  return _zb_database_count_for_id (zb_meeting_repo_get_database (self), SQL_BATCH_REFERENCES,
+                                    import_batch_id, n_members, error);
 }

@@ -12,8 +12,9 @@
 #include "zb-ballot-document.h"
 #include "zb-meeting-docs-private.h"
 
-#define or_empty _zb_meeting_doc_or_empty
-#define is_set _zb_meeting_doc_is_set
+#define or_empty _zb_doc_or_empty
+#define is_set _zb_doc_is_set
+#define form_row _zb_doc_form_row
 
 /* Ballots a page: each is about a third of the 版心 (225 mm) with a subject
  * of two lines; a cut line between them. */
@@ -129,7 +130,7 @@ zb_ballot_document_new_for_vote (ZbMeetingRepo *meetings, ZbOrgRepo *org, const 
     }
 
   branch = _zb_meeting_doc_branch_name (org, record, org_name);
-  date = _zb_meeting_doc_long_date (record->date);
+  date = _zb_doc_long_date (record->date);
   title = ballot_title (vote->subject);
   meta_title = g_strdup_printf ("%s（%s，%u张）", title, date, counts.voting_expected);
   cut = cut_line ();
@@ -152,24 +153,6 @@ zb_ballot_document_new_for_vote (ZbMeetingRepo *meetings, ZbOrgRepo *org, const 
 }
 
 /* ------------------------------------------------------------------------- */
-
-/* A row of the form: label and value, or label, value, label, value. A lone
- * value runs over the three value columns. */
-static guint
-form_row (ZbTable *table, const char *const *cells)
-{
-  guint n = 0;
-  guint row;
-
-  while (cells[n] != NULL)
-    n++;
-  row = zb_table_append_row (table, cells);
-  if (n == 2)
-    zb_table_set_span (table, row, 1, 1, 3);
-  for (guint c = 1; c < n; c += 2)
-    zb_table_set_cell_alignment (table, row, c, PANGO_ALIGN_LEFT, ZB_VALIGN_CENTER);
-  return row;
-}
 
 static char *
 votes_text (guint n)
@@ -211,7 +194,7 @@ zb_vote_report_document_new_for_vote (ZbMeetingRepo *meetings, ZbOrgRepo *org,
 
   _zb_meeting_doc_vote_outcome (record, vote, &outcome);
   branch = _zb_meeting_doc_branch_name (org, record, org_name);
-  date = _zb_meeting_doc_long_date (record->date);
+  date = _zb_doc_long_date (record->date);
   meeting_name = is_set (record->title)
                      ? g_strdup (record->title)
                      : g_strconcat (date, _zb_meeting_doc_kind_name (record->kind), NULL);

@@ -12,8 +12,8 @@
 #include "zb-branch-resolution-document.h"
 #include "zb-meeting-docs-private.h"
 
-#define or_empty _zb_meeting_doc_or_empty
-#define is_set _zb_meeting_doc_is_set
+#define or_empty _zb_doc_or_empty
+#define is_set _zb_doc_is_set
 
 static const char *const numerals[]
     = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
@@ -31,7 +31,7 @@ static char *
 opening_text (const ZbMeetingRecord *m, const char *branch, const char *chair,
               const ZbAttendanceCounts *counts)
 {
-  g_autofree char *date = _zb_meeting_doc_long_date (m->date);
+  g_autofree char *date = _zb_doc_long_date (m->date);
   g_autoptr (ZbRuleCheck) quorum = zb_meeting_check_attendance (m->kind, counts);
   g_autoptr (GString) out = g_string_new (NULL);
 
@@ -95,7 +95,7 @@ static char *
 resolution_text (const ZbMeetingResolution *r, const char *label)
 {
   g_autoptr (GString) out = g_string_new (label);
-  g_autofree char *due = _zb_meeting_doc_long_date (r->due_date);
+  g_autofree char *due = _zb_doc_long_date (r->due_date);
 
   g_string_append (out, or_empty (r->text));
   /* The owner and the due date go before the stop, whatever the secretary
@@ -175,7 +175,7 @@ zb_branch_resolution_document_new_for_uuid (ZbMeetingRepo *meetings, ZbMemberRep
 
   zb_meeting_count_attendance (m->attendees, &counts);
   branch = _zb_meeting_doc_branch_name (org, m, org_name);
-  date = _zb_meeting_doc_long_date (m->date);
+  date = _zb_doc_long_date (m->date);
   /* 支部大会决议; a resolution of another kind of meeting says which. */
   kind_title = m->kind == ZB_MEETING_GENERAL
                    ? g_strdup ("支部大会决议")

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "zb-doc-form-private.h"
 #include "zb-meeting-repo.h"
 #include "zb-member-repo.h"
 #include "zb-org-repo.h"
@@ -12,26 +13,11 @@
 G_BEGIN_DECLS
 
 /* The text of these documents is official Chinese whatever the language of
- * the interface (as the 会议记录), so none of it is translated. */
-
-static inline const char *
-_zb_meeting_doc_or_empty (const char *text)
-{
-  return text != NULL ? text : "";
-}
-
-static inline gboolean
-_zb_meeting_doc_is_set (const char *text)
-{
-  return text != NULL && *text != '\0';
-}
+ * the interface (as the 会议记录), so none of it is translated. What all the
+ * forms share (empty texts, dates, form rows) is in zb-doc-form-private.h. */
 
 /* The kind's official name: 支部党员大会, 支部委员会会议, …, 其他. */
 const char *_zb_meeting_doc_kind_name (ZbMeetingKind kind);
-/* "YYYY-MM-DD" → "2026年11月27日"; anything else as it is, NULL → "". */
-char *_zb_meeting_doc_long_date (const char *date);
-/* "YYYY-MM-DD" → "2026.11.27", short enough for a narrow column. */
-char *_zb_meeting_doc_short_date (const char *date);
 /* The name of unit @id in @org (NULL: not looked up), or NULL. */
 char *_zb_meeting_doc_unit_name (ZbOrgRepo *org, gint64 id);
 /* The branch that holds @record, else @org_name, else "". */

@@ -35,32 +35,6 @@ _zb_meeting_doc_kind_name (ZbMeetingKind kind)
 }
 
 char *
-_zb_meeting_doc_long_date (const char *date)
-{
-  GDate parsed;
-
-  if (!_zb_meeting_doc_is_set (date))
-    return g_strdup ("");
-  if (!zb_parse_iso_date (date, &parsed))
-    return g_strdup (date);
-  return g_strdup_printf ("%u年%u月%u日", g_date_get_year (&parsed),
-                          (guint)g_date_get_month (&parsed), g_date_get_day (&parsed));
-}
-
-char *
-_zb_meeting_doc_short_date (const char *date)
-{
-  GDate parsed;
-
-  if (!_zb_meeting_doc_is_set (date))
-    return g_strdup ("");
-  if (!zb_parse_iso_date (date, &parsed))
-    return g_strdup (date);
-  return g_strdup_printf ("%04u.%02u.%02u", g_date_get_year (&parsed),
-                          (guint)g_date_get_month (&parsed), g_date_get_day (&parsed));
-}
-
-char *
 _zb_meeting_doc_unit_name (ZbOrgRepo *org, gint64 id)
 {
   g_autoptr (ZbOrgUnit) unit = NULL;
@@ -75,9 +49,9 @@ _zb_meeting_doc_branch_name (ZbOrgRepo *org, const ZbMeetingRecord *record, cons
 {
   g_autofree char *branch = _zb_meeting_doc_unit_name (org, record->branch_id);
 
-  if (_zb_meeting_doc_is_set (branch))
+  if (_zb_doc_is_set (branch))
     return g_steal_pointer (&branch);
-  return g_strdup (_zb_meeting_doc_or_empty (org_name));
+  return g_strdup (_zb_doc_or_empty (org_name));
 }
 
 const char *
@@ -87,7 +61,7 @@ _zb_meeting_doc_attendee_name (const ZbMeetingRecord *record, gint64 member_id)
     {
       const ZbMeetingAttendee *a = g_ptr_array_index (record->attendees, i);
 
-      if (a->member_id == member_id && _zb_meeting_doc_is_set (a->name))
+      if (a->member_id == member_id && _zb_doc_is_set (a->name))
         return a->name;
     }
   return NULL;

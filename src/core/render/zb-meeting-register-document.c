@@ -8,8 +8,8 @@
 #include "zb-meeting-docs-private.h"
 #include "zb-meeting-register-document.h"
 
-#define or_empty _zb_meeting_doc_or_empty
-#define is_set _zb_meeting_doc_is_set
+#define or_empty _zb_doc_or_empty
+#define is_set _zb_doc_is_set
 
 static const struct
 {
@@ -112,7 +112,7 @@ append_meeting (ZbTable *table, ZbOrgRepo *org, const ZbMeetingRecord *m, guint 
 {
   ZbAttendanceCounts c;
   g_autofree char *number = g_strdup_printf ("%u", serial);
-  g_autofree char *date = _zb_meeting_doc_short_date (m->date);
+  g_autofree char *date = _zb_doc_short_date (m->date);
   g_autofree char *kind = kind_text (org, m);
   g_autofree char *subject = subject_text (m);
   g_autofree char *expected = NULL;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "zb-codes.h"
+#include "zb-doc-form-private.h"
 #include "zb-member-rules.h"
 #include "zb-member-sheet.h"
 
@@ -20,32 +21,11 @@
 /* Rows are read through the repository in pages, as the 党员名册 does. */
 #define FETCH_PAGE 500
 
-static const char *
-or_empty (const char *text)
-{
-  return text != NULL ? text : "";
-}
-
-static gboolean
-is_set (const char *text)
-{
-  return text != NULL && *text != '\0';
-}
-
-/* "YYYY-MM-DD" → "YYYY.MM.DD", as official forms write dates: short enough
- * for the narrow value columns. Anything else is shown as it is. */
-static char *
-form_date (const char *date)
-{
-  GDate parsed;
-
-  if (!is_set (date))
-    return g_strdup ("");
-  if (!zb_parse_iso_date (date, &parsed))
-    return g_strdup (date);
-  return g_strdup_printf ("%04u.%02u.%02u", g_date_get_year (&parsed),
-                          (guint)g_date_get_month (&parsed), g_date_get_day (&parsed));
-}
+#define or_empty _zb_doc_or_empty
+#define is_set _zb_doc_is_set
+/* "YYYY.MM.DD", as official forms write dates: short enough for the narrow
+ * value columns. */
+#define form_date _zb_doc_short_date
 
 /* "YYYY-MM" (党费交至) → "YYYY年M月". */
 static char *

@@ -10,11 +10,12 @@
 #include "zb-member-rules.h"
 #include "zb-minutes-document.h"
 
-#define or_empty _zb_meeting_doc_or_empty
-#define is_set _zb_meeting_doc_is_set
+#define or_empty _zb_doc_or_empty
+#define is_set _zb_doc_is_set
+#define form_row _zb_doc_form_row
 #define kind_name _zb_meeting_doc_kind_name
-#define long_date _zb_meeting_doc_long_date
-#define short_date _zb_meeting_doc_short_date
+#define long_date _zb_doc_long_date
+#define short_date _zb_doc_short_date
 #define unit_name _zb_meeting_doc_unit_name
 
 /* The text of the record is official Chinese whatever the language of the
@@ -135,24 +136,6 @@ topics_text (const ZbMeetingRecord *m)
   if (out->len == 0)
     return g_strdup ("无");
   return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/* A row of the form: label and value, or label, value, label, value. A lone
- * value runs over the three value columns. */
-static guint
-form_row (ZbTable *table, const char *const *cells)
-{
-  guint n = 0;
-  guint row;
-
-  while (cells[n] != NULL)
-    n++;
-  row = zb_table_append_row (table, cells);
-  if (n == 2)
-    zb_table_set_span (table, row, 1, 1, 3);
-  for (guint c = 1; c < n; c += 2)
-    zb_table_set_cell_alignment (table, row, c, PANGO_ALIGN_LEFT, ZB_VALIGN_CENTER);
-  return row;
 }
 
 static ZbTable *

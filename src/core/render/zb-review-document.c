@@ -15,7 +15,7 @@
 #include "zb-meeting-docs-private.h"
 #include "zb-review-document.h"
 
-#define or_empty _zb_meeting_doc_or_empty
+#define or_empty _zb_doc_or_empty
 
 /* The grades' official names, whatever the language of the interface. */
 static const char *
@@ -132,7 +132,7 @@ zb_review_document_new_for_uuid (ZbMeetingRepo *meetings, ZbOrgRepo *org, const 
   zb_meeting_grades_count (grades, counts);
   check = zb_meeting_grades_check (grades);
   branch = _zb_meeting_doc_branch_name (org, record, org_name);
-  date = _zb_meeting_doc_long_date (record->date);
+  date = _zb_doc_long_date (record->date);
   meta_title = g_strdup_printf ("民主评议党员测评结果汇总表（%s）", date);
 
   doc = zb_document_new (ZB_PAGE_SETUP_OFFICIAL);

@@ -10,78 +10,16 @@
 
 #include <string.h>
 
+#include "zb-doc-form-private.h"
 #include "zb-member-rules.h"
 #include "zb-talk-document.h"
 
-static const char *
-or_empty (const char *text)
-{
-  return text != NULL ? text : "";
-}
-
-static gboolean
-is_set (const char *text)
-{
-  return text != NULL && *text != '\0';
-}
-
-/* The kind's official name. */
-static const char *
-kind_name (ZbTalkKind kind)
-{
-  switch (kind)
-    {
-    case ZB_TALK_KIND_DAILY:
-      return "日常谈心";
-    case ZB_TALK_KIND_BEFORE_LIFE_MEETING:
-      return "组织生活会前谈心";
-    case ZB_TALK_KIND_ADMISSION:
-      return "入党谈话";
-    case ZB_TALK_KIND_FULL_MEMBERSHIP:
-      return "转正谈话";
-    case ZB_TALK_KIND_REMINDER:
-      return "提醒谈话";
-    case ZB_TALK_KIND_OTHER:
-    default:
-      return "其他";
-    }
-}
-
-/* "YYYY-MM-DD" → "2026年11月27日"; anything else as it is. */
-static char *
-long_date (const char *date)
-{
-  GDate parsed;
-
-  if (!is_set (date))
-    return g_strdup ("");
-  if (!zb_parse_iso_date (date, &parsed))
-    return g_strdup (date);
-  return g_strdup_printf ("%u年%u月%u日", g_date_get_year (&parsed),
-                          (guint)g_date_get_month (&parsed), g_date_get_day (&parsed));
-}
-
-/* "2026.11.27", short enough for a narrow column; "" when invalid. */
-static char *
-short_gdate (const GDate *date)
-{
-  if (date == NULL || !g_date_valid (date))
-    return g_strdup ("");
-  return g_strdup_printf ("%04u.%02u.%02u", g_date_get_year (date), (guint)g_date_get_month (date),
-                          g_date_get_day (date));
-}
-
-static char *
-short_date (const char *date)
-{
-  GDate parsed;
-
-  if (!is_set (date))
-    return g_strdup ("");
-  if (!zb_parse_iso_date (date, &parsed))
-    return g_strdup (date);
-  return short_gdate (&parsed);
-}
+#define or_empty _zb_doc_or_empty
+#define is_set _zb_doc_is_set
+#define long_date _zb_doc_long_date
+#define short_date _zb_doc_short_date
+#define short_gdate _zb_doc_short_gdate
+#define form_row _zb_doc_form_row
 
 /* What a participant is shown as in the 职务/身份 column: the post they held,
  * "党员" for a member without one, and for someone not on the roster their
@@ -99,24 +37,6 @@ participant_role (const ZbTalkParticipant *p)
 
 /* ------------------------------------------------------------------------- */
 /* 谈心谈话记录表                                                            */
-
-/* A row of the form: label and value, or label, value, label, value. A lone
- * value runs over the three value columns. */
-static guint
-form_row (ZbTable *table, const char *const *cells)
-{
-  guint n = 0;
-  guint row;
-
-  while (cells[n] != NULL)
-    n++;
-  row = zb_table_append_row (table, cells);
-  if (n == 2)
-    zb_table_set_span (table, row, 1, 1, 3);
-  for (guint c = 1; c < n; c += 2)
-    zb_table_set_cell_alignment (table, row, c, PANGO_ALIGN_LEFT, ZB_VALIGN_CENTER);
-  return row;
-}
 
 /* One row per person of @side: the side's label (merged down over its rows),
  * the name, the role label and the role. */
@@ -166,8 +86,8 @@ form_table (const ZbTalkRecord *r)
   zb_table_add_column (table, NULL, 1.0, PANGO_ALIGN_LEFT, PANGO_WRAP_WORD_CHAR);
 
   form_row (table, (const char *const[]){ "谈话时间", when, "地点", or_empty (r->place), NULL });
-  form_row (table, (const char *const[]){ "谈话类型", kind_name (r->kind), "记录人",
-                                          or_empty (r->recorder_name), NULL });
+  form_row (table, (const char *const[]){ "谈话类型", zb_talk_kind_get_official_name (r->kind),
+                                          "记录人", or_empty (r->recorder_name), NULL });
   side_rows (table, r, ZB_TALK_SIDE_TALKER);
   side_rows (table, r, ZB_TALK_SIDE_TALKED_WITH);
   row = form_row (table,
@@ -569,8 +489,7 @@ zb_talk_stats_document_new (ZbTalkRepo *talks, ZbOrgRepo *org, gint64 branch_id,
     g_date_set_dmy (&end, 31, G_DATE_DECEMBER, (GDateYear)year);
     if (g_date_compare (&as_of, &end) < 0)
       end = as_of;
-    through = g_strdup_printf ("%u年%u月%u日", g_date_get_year (&end),
-                               (guint)g_date_get_month (&end), g_date_get_day (&end));
+    through = _zb_doc_long_gdate (&end);
     period = g_strdup_printf ("%s%s%u年度（统计截至%s）", heading, *heading != '\0' ? "　" : "",
                               year, through);
   }

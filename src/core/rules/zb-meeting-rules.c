@@ -355,8 +355,8 @@ zb_meeting_plan_init_default (ZbMeetingPlan *plan)
   plan->unit[ZB_MEETING_APPRAISAL] = ZB_PERIOD_YEAR;
 }
 
-static guint
-months_per_period (ZbPeriodUnit unit)
+guint
+zb_period_unit_get_months (ZbPeriodUnit unit)
 {
   switch (unit)
     {
@@ -376,7 +376,7 @@ months_per_period (ZbPeriodUnit unit)
 static void
 period_by_index (ZbPeriodUnit unit, guint year, guint index, GDate *start, GDate *end)
 {
-  guint months = months_per_period (unit);
+  guint months = zb_period_unit_get_months (unit);
   guint first = (index - 1) * months + 1;
   guint last = first + months - 1;
 
@@ -395,7 +395,7 @@ zb_meeting_period_bounds (ZbPeriodUnit unit, const GDate *date, guint *index, GD
 
   g_return_if_fail (date != NULL && g_date_valid (date));
 
-  i = (g_date_get_month (date) - 1) / months_per_period (unit) + 1;
+  i = (g_date_get_month (date) - 1) / zb_period_unit_get_months (unit) + 1;
   period_by_index (unit, g_date_get_year (date), i, &s, &e);
   if (index != NULL)
     *index = i;
@@ -594,7 +594,7 @@ add_series (GPtrArray *out, const ZbMeetingPlan *plan, ZbMeetingKind kind,
 {
   ZbPeriodUnit unit = plan->unit[kind];
   guint times = MAX (plan->times[kind], 1);
-  guint n_periods = 12 / months_per_period (unit);
+  guint n_periods = 12 / zb_period_unit_get_months (unit);
   guint32 today_j = g_date_get_julian (today);
   g_autoptr (GArray) held = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autofree char *label = series_label (kind, group);

@@ -247,6 +247,10 @@ GPtrArray *zb_meeting_rhythm_warnings (const ZbMeetingPlan *plan, const GArray *
                                        const GArray *groups, const GDate *branch_start,
                                        const GDate *today);
 
+/* How many calendar months a period of @unit spans (12 for the year, and
+ * for ZB_PERIOD_NONE). */
+guint zb_period_unit_get_months (ZbPeriodUnit unit);
+
 /* The period of @unit containing @date: its index (1-based) and first and
  * last day. */
 void zb_meeting_period_bounds (ZbPeriodUnit unit, const GDate *date, guint *index, GDate *start,

@@ -14,14 +14,15 @@
 static const struct
 {
   const char *name;
+  const char *official; /* as the forms and exported files write it */
   const char *label;
 } kinds[ZB_TALK_N_KINDS] = {
-  { "daily", N_ ("Everyday heart-to-heart talk") },
-  { "before_life_meeting", N_ ("Talk before the organisational life meeting") },
-  { "admission", N_ ("Talk with an applicant for membership") },
-  { "full_membership", N_ ("Talk before full membership") },
-  { "reminder", N_ ("Reminder talk") },
-  { "other", N_ ("Other talk") },
+  { "daily", "日常谈心", N_ ("Everyday heart-to-heart talk") },
+  { "before_life_meeting", "组织生活会前谈心", N_ ("Talk before the organisational life meeting") },
+  { "admission", "入党谈话", N_ ("Talk with an applicant for membership") },
+  { "full_membership", "转正谈话", N_ ("Talk before full membership") },
+  { "reminder", "提醒谈话", N_ ("Reminder talk") },
+  { "other", "其他", N_ ("Other talk") },
 };
 
 const char *
@@ -48,6 +49,14 @@ zb_talk_kind_get_label (ZbTalkKind kind)
 {
   g_return_val_if_fail (kind >= 0 && kind < ZB_TALK_N_KINDS, NULL);
   return g_dgettext (GETTEXT_PACKAGE, kinds[kind].label);
+}
+
+const char *
+zb_talk_kind_get_official_name (ZbTalkKind kind)
+{
+  if ((guint)kind >= ZB_TALK_N_KINDS)
+    return kinds[ZB_TALK_KIND_OTHER].official;
+  return kinds[kind].official;
 }
 
 const char *

@@ -31,6 +31,10 @@ typedef enum
 const char *zb_talk_kind_to_string (ZbTalkKind kind);
 gboolean zb_talk_kind_from_string (const char *text, ZbTalkKind *kind);
 const char *zb_talk_kind_get_label (ZbTalkKind kind);
+/* The kind's official Chinese name (日常谈心, …, 其他), untranslated: the
+ * printed forms and the exported files write it whatever the language of
+ * the interface. */
+const char *zb_talk_kind_get_official_name (ZbTalkKind kind);
 
 typedef enum
 {
