@@ -14,6 +14,8 @@
 
 #include <sys/resource.h>
 
+#include <glib/gstdio.h>
+
 #include <xlsxwriter.h>
 
 #include "exchange-test-util.h"
@@ -157,8 +159,37 @@ cpu_seconds (void)
          + usage.ru_stime.tv_usec / 1e6;
 }
 
+/* The load average of the machine over the last minute, as uptime prints it. */
+static double
+load_average (void)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return -1.0;
+  return g_ascii_strtod (text, NULL);
+}
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+static double
+median (double *values, guint n)
+{
+  qsort (values, n, sizeof *values, compare_doubles);
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+/* One import of @path into a fresh encrypted workspace: the wall and processor
+ * time from reading the file to the commit. */
 static void
-bench_import (const char *label, const char *path, guint n)
+import_once (const char *label, const char *path, guint n, double *wall, double *cpu,
+             ZbDatabase **db_out, ZbMemberRepo **repo_out)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *db_path = NULL;
@@ -167,44 +198,91 @@ bench_import (const char *label, const char *path, guint n)
   g_autoptr (ZbSheet) sheet = NULL;
   g_autoptr (ZbImporter) importer = NULL;
   g_autoptr (ZbImportReport) report = NULL;
-  g_autofree char *export_csv = ex_path ("export.csv");
-  g_autofree char *export_xlsx = ex_path ("export.xlsx");
   gint64 start = g_get_monotonic_time ();
-  double t_read, t_total, t_check, t_cpu, cpu_start;
-  guint n_exported = 0;
+  double cpu_start = cpu_seconds ();
 
   sheet = zb_sheet_read_file (path, NULL, &error);
   g_assert_no_error (error);
-  t_read = seconds_since (start);
-
-  importer = zb_importer_new (repo, sheet, label);
-  {
-    gint64 check_start = g_get_monotonic_time ();
-    g_autoptr (ZbImportReport) dry
-        = zb_importer_run (importer, ZB_IMPORT_DRY_RUN, NULL, NULL, NULL, &error);
-
-    g_assert_no_error (error);
-    t_check = seconds_since (check_start);
-  }
-
-  start = g_get_monotonic_time ();
-  cpu_start = cpu_seconds ();
-  g_clear_pointer (&sheet, zb_sheet_unref);
-  sheet = zb_sheet_read_file (path, NULL, &error);
-  g_assert_no_error (error);
-  g_clear_object (&importer);
   importer = zb_importer_new (repo, sheet, label);
   report = zb_importer_run (importer, ZB_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  t_total = seconds_since (start);
-  t_cpu = cpu_seconds () - cpu_start;
+  *wall = seconds_since (start);
+  *cpu = cpu_seconds () - cpu_start;
   g_assert_cmpuint (report->problems->len, ==, 0);
   g_assert_cmpuint (report->n_written, ==, n);
 
-  g_print ("%-5s import of %u members: %.2f s, %.2f s of processor time (reading the file "
-           "%.2f s; checking alone %.2f s)\n",
-           label, n, t_total, t_cpu, t_read, t_check);
+  {
+    g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+    GStatBuf st;
+    double mb = g_stat (db_path, &st) == 0 ? st.st_size / 1e6 : 0;
 
+    if (g_stat (wal, &st) == 0)
+      mb += st.st_size / 1e6;
+    g_print ("      one run: %.2f s, %.2f s of processor time (workspace file and WAL: %.0f MB)\n",
+             *wall, *cpu, mb);
+  }
+
+  *db_out = g_steal_pointer (&db);
+  *repo_out = g_steal_pointer (&repo);
+}
+
+static void
+bench_import (const char *label, const char *path, guint n, guint runs, gboolean with_export)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZbDatabase) db = NULL;
+  g_autoptr (ZbMemberRepo) repo = NULL;
+  g_autoptr (ZbSheet) sheet = NULL;
+  g_autoptr (ZbImporter) importer = NULL;
+  g_autofree char *export_csv = ex_path ("export.csv");
+  g_autofree char *export_xlsx = ex_path ("export.xlsx");
+  g_autofree double *walls = g_new0 (double, runs);
+  g_autofree double *cpus = g_new0 (double, runs);
+  gint64 start = g_get_monotonic_time ();
+  double t_read, t_check, load_before;
+  guint n_exported = 0;
+
+  {
+    g_autoptr (ZbDatabase) check_db = ex_create_workspace (NULL);
+    g_autoptr (ZbMemberRepo) check_repo = zb_member_repo_new (check_db);
+    g_autoptr (ZbImportReport) dry = NULL;
+    gint64 check_start;
+
+    sheet = zb_sheet_read_file (path, NULL, &error);
+    g_assert_no_error (error);
+    t_read = seconds_since (start);
+    importer = zb_importer_new (check_repo, sheet, label);
+    check_start = g_get_monotonic_time ();
+    dry = zb_importer_run (importer, ZB_IMPORT_DRY_RUN, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    t_check = seconds_since (check_start);
+    zb_database_close (check_db);
+  }
+
+  load_before = load_average ();
+  for (guint i = 0; i < runs; i++)
+    {
+      g_autoptr (ZbDatabase) run_db = NULL;
+      g_autoptr (ZbMemberRepo) run_repo = NULL;
+
+      import_once (label, path, n, &walls[i], &cpus[i], &run_db, &run_repo);
+      /* the last workspace stays for the exports */
+      g_set_object (&db, run_db);
+      g_set_object (&repo, run_repo);
+      if (i + 1 < runs)
+        zb_database_close (run_db);
+    }
+
+  g_print ("%-5s import of %u members: %.2f s, %.2f s of processor time (median of %u; load "
+           "%.2f before, %.2f after; reading the file %.2f s; checking alone %.2f s)\n",
+           label, n, median (walls, runs), median (cpus, runs), runs, load_before, load_average (),
+           t_read, t_check);
+
+  if (!with_export)
+    {
+      zb_database_close (db);
+      return;
+    }
   start = g_get_monotonic_time ();
   g_assert_true (zb_export_members (repo, NULL, ZB_EXPORT_CSV, export_csv, NULL, NULL, NULL,
                                     &n_exported, &error));
@@ -270,6 +348,11 @@ main (int argc, char *argv[])
   guint n = env != NULL ? (guint)g_ascii_strtoull (env, NULL, 10) : 100000;
   /* ZB_BENCH_FORMATS=csv leaves out the XLSX figures (quicker while profiling) */
   gboolean with_xlsx = g_strcmp0 (g_getenv ("ZB_BENCH_FORMATS"), "csv") != 0;
+  /* ZB_BENCH_RUNS=3 imports each file three times and prints the medians;
+   * ZB_BENCH_EXPORT=0 leaves out the exports */
+  const char *runs_env = g_getenv ("ZB_BENCH_RUNS");
+  guint runs = runs_env != NULL ? MAX ((guint)g_ascii_strtoull (runs_env, NULL, 10), 1) : 1;
+  gboolean with_export = g_strcmp0 (g_getenv ("ZB_BENCH_EXPORT"), "0") != 0;
   g_autofree char *csv = NULL;
   g_autofree char *xlsx = NULL;
   gint64 start;
@@ -283,9 +366,9 @@ main (int argc, char *argv[])
     xlsx = write_xlsx (n);
   g_print ("(writing the test files: %.2f s)\n", seconds_since (start));
 
-  bench_import ("CSV", csv, n);
+  bench_import ("CSV", csv, n, runs, with_export);
   if (with_xlsx)
-    bench_import ("XLSX", xlsx, n);
+    bench_import ("XLSX", xlsx, n, runs, with_export);
   bench_sqlcipher_floor (csv);
 
   return 0;

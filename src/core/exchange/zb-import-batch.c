@@ -29,6 +29,7 @@ static const char SQL_FIND[] = "SELECT " BATCH_COLUMNS " FROM import_batch"
 static const char SQL_LATEST[] = "SELECT " BATCH_COLUMNS " FROM import_batch"
                                  " WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1";
 static const char SQL_MARK_UNDONE[] = "UPDATE import_batch SET undone_at = ?2 WHERE id = ?1";
+static const char SQL_SET_N_RECORDS[] = "UPDATE import_batch SET n_records = ?2 WHERE id = ?1";
 
 void
 zb_import_batch_free (ZbImportBatch *batch)
@@ -92,6 +93,18 @@ _zb_import_batch_insert (ZbDatabase *db, const char *kind, const char *file_name
   *id = sqlite3_last_insert_rowid (_zb_database_get_handle (db));
   *uuid = g_steal_pointer (&new_uuid);
   return TRUE;
+}
+
+gboolean
+_zb_import_batch_set_n_records (ZbDatabase *db, gint64 id, guint n_records, GError **error)
+{
+  sqlite3_stmt *stmt = _zb_database_prepare (db, SQL_SET_N_RECORDS, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, n_records);
+  return _zb_database_step_done (db, stmt, error);
 }
 
 GPtrArray *

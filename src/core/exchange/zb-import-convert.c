@@ -409,7 +409,13 @@ lookup_unit (Reader *r, ZbOrgUnitKind kind, gint64 parent, const char *name, gin
   *id = 0;
   if (r->ctx->org != NULL)
     {
+      /* the writes of the import may be using the connection (see
+       * zb-import-pipeline.c) */
+      if (r->ctx->db_lock != NULL)
+        g_mutex_lock (r->ctx->db_lock);
       unit = zb_org_repo_find_unit (r->ctx->org, kind, parent, name, &local_error);
+      if (r->ctx->db_lock != NULL)
+        g_mutex_unlock (r->ctx->db_lock);
       if (local_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));

@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <sys/resource.h>
+
 #include "zb-importer.h"
 #include "zb-org-repo.h"
 
@@ -25,6 +27,10 @@ typedef struct
   GHashTable *branches;   /* name → gint64 id (0: none), a cache */
   GHashTable *groups;     /* "branch-id/name" → gint64 id */
   GHashTable *unit_names; /* gint64 id → name, for previews */
+  /* While the checks run beside the writes (zb-import-pipeline.c): held for
+   * every use of the database connection, which both threads share. NULL
+   * otherwise. */
+  GMutex *db_lock;
 } ZbImportContext;
 
 ZbImportContext *_zb_import_context_new (ZbImportMapping *mapping, ZbOrgRepo *org,
@@ -52,5 +58,92 @@ ZbImportProblem *_zb_import_problem_new (ZbImportContext *ctx, guint record, gui
 
 /* The name of branch or group @id, or NULL. */
 const char *_zb_import_context_unit_name (ZbImportContext *ctx, gint64 id);
+
+/* zb-importer.c ---------------------------------------------------------------- */
+
+ZbImportReport *_zb_import_report_new (void);
+
+/* The progress of a run: @func called at most every 1 %, and at the end. */
+typedef struct
+{
+  ZbImportProgressFunc func;
+  gpointer data;
+  double last;
+} ZbImportProgress;
+
+void _zb_import_progress_report (ZbImportProgress *progress, double fraction);
+
+/* Duplicate ID numbers, within the file and against the roster. */
+typedef struct
+{
+  GHashTable *seen;        /* id number → GUINT record number of its first record */
+  GHashTable *flagged;     /* GUINT record numbers reported as duplicates already */
+  GHashTable *rows;        /* GUINT record number → GUINT file row */
+  gboolean roster_has_ids; /* some active member has an ID number */
+  ZbMemberRepo *repo;      /* the roster looked up (not a reference) */
+  GHashTable *roster;      /* ID numbers of the active members, once read */
+} ZbImportDuplicates;
+
+gboolean _zb_import_duplicates_init (ZbMemberRepo *repo, ZbImportDuplicates *check, GError **error);
+/* Reads the ID numbers of the active roster at once, for a big file. */
+gboolean _zb_import_duplicates_load_roster (ZbImportDuplicates *check, GError **error);
+void _zb_import_duplicates_clear (ZbImportDuplicates *check);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ZbImportDuplicates, _zb_import_duplicates_clear)
+
+/* Reports @record when its ID number is in the file already (both records are
+ * reported) or on the roster (looked up under ctx->db_lock when set). */
+gboolean _zb_import_check_duplicates (ZbImportContext *ctx, ZbImportDuplicates *check,
+                                      const ZbMemberRecord *record, guint record_number, guint row,
+                                      GPtrArray *problems, GError **error);
+
+/* The audit row's JSON of a written import. */
+char *_zb_import_audit_json (const char *file_name, const char *uuid, const ZbImportReport *report);
+
+/* Timing of the phases, for G_MESSAGES_DEBUG=zhibu-exchange: the wall clock and
+ * the processor time of the calling thread (on a machine busy with other work
+ * the second says where the time goes). */
+typedef struct
+{
+  gint64 wall;
+  gint64 cpu;
+} ZbImportClock;
+
+static inline void
+_zb_import_clock_start (ZbImportClock *clock)
+{
+  struct rusage usage = { 0 };
+
+#ifdef RUSAGE_THREAD
+  getrusage (RUSAGE_THREAD, &usage);
+#else
+  getrusage (RUSAGE_SELF, &usage);
+#endif
+  clock->wall = g_get_monotonic_time ();
+  clock->cpu = (gint64)usage.ru_utime.tv_sec * G_USEC_PER_SEC + usage.ru_utime.tv_usec
+               + (gint64)usage.ru_stime.tv_sec * G_USEC_PER_SEC + usage.ru_stime.tv_usec;
+}
+
+/* Logs the time since @clock was started, and starts it again. */
+static inline void
+_zb_import_clock_lap (ZbImportClock *clock, const char *what)
+{
+  ZbImportClock now;
+
+  _zb_import_clock_start (&now);
+  g_debug ("import: %s in %.0f ms (%.0f ms of processor time)", what,
+           (now.wall - clock->wall) / 1000.0, (now.cpu - clock->cpu) / 1000.0);
+  *clock = now;
+}
+
+/* zb-import-pipeline.c --------------------------------------------------------- */
+
+/* Checks every record of @ctx's sheet and, unless @flags say a dry run, writes
+ * those without problems as one import batch, inside the caller's transaction
+ * (which the caller commits when *@write is TRUE, and rolls back otherwise).
+ * Returns NULL with @error on a database error or cancellation. */
+ZbImportReport *_zb_import_check_and_write (ZbImportContext *ctx, ZbMemberRepo *repo,
+                                            const char *file_name, ZbImportFlags flags,
+                                            GCancellable *cancellable, ZbImportProgress *progress,
+                                            gboolean *write, GError **error);
 
 G_END_DECLS

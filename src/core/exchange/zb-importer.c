@@ -59,8 +59,8 @@ problem_copy (const ZbImportProblem *problem)
   return copy;
 }
 
-static ZbImportReport *
-report_new (void)
+ZbImportReport *
+_zb_import_report_new (void)
 {
   ZbImportReport *report = g_new0 (ZbImportReport, 1);
 
@@ -178,15 +178,6 @@ context_new (ZbImporter *self, ZbMemberRepo *repo)
 
 /* Duplicate ID numbers ---------------------------------------------------------- */
 
-typedef struct
-{
-  GHashTable *seen;        /* id number → GUINT record number of its first record */
-  GHashTable *flagged;     /* GUINT record numbers reported as duplicates already */
-  GHashTable *rows;        /* GUINT record number → GUINT file row */
-  gboolean roster_has_ids; /* some active member has an ID number */
-  ZbMemberRepo *repo;      /* the roster looked up (not a reference) */
-} DuplicateCheck;
-
 /* Whether any active member has an ID number: into an empty roster (the first
  * import) no record needs looking up. */
 static gboolean
@@ -210,8 +201,8 @@ roster_has_ids (ZbMemberRepo *repo, gboolean *has, GError **error)
   return TRUE;
 }
 
-static gboolean
-duplicate_check_init (ZbMemberRepo *repo, DuplicateCheck *check, GError **error)
+gboolean
+_zb_import_duplicates_init (ZbMemberRepo *repo, ZbImportDuplicates *check, GError **error)
 {
   check->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   check->flagged = g_hash_table_new (NULL, NULL);
@@ -220,15 +211,49 @@ duplicate_check_init (ZbMemberRepo *repo, DuplicateCheck *check, GError **error)
   return roster_has_ids (repo, &check->roster_has_ids, error);
 }
 
-static void
-duplicate_check_clear (DuplicateCheck *check)
+/* The active members' ID numbers, read at once (from their index alone): a
+ * big file checked beside its writes then looks up only the numbers that are
+ * on the roster, in the database the writes hold most of the time. */
+gboolean
+_zb_import_duplicates_load_roster (ZbImportDuplicates *check, GError **error)
 {
+  ZbDatabase *db = zb_member_repo_get_database (check->repo);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!check->roster_has_ids || check->roster != NULL)
+    return TRUE;
+  /* The members zb_member_repo_lookup_id_number() finds, all in the unique
+   * index of active ID numbers: some 20 ms for 100,000 members, where the
+   * planner's own choice (reading the rows through another index) takes
+   * 0.35 s. Without that index (another schema), every record is looked up
+   * instead. */
+  stmt = _zb_database_prepare (db,
+                               "SELECT id_number FROM member INDEXED BY member_id_number_active"
+                               " WHERE id_number IS NOT NULL AND status = 'active'",
+                               NULL);
+  if (stmt == NULL)
+    return TRUE;
+  check->roster = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (check->roster, _zb_column_dup_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_clear_pointer (&check->roster, g_hash_table_unref);
+      return _zb_database_set_error (db, error);
+    }
+  return TRUE;
+}
+
+void
+_zb_import_duplicates_clear (ZbImportDuplicates *check)
+{
+  g_clear_pointer (&check->roster, g_hash_table_unref);
   g_clear_pointer (&check->seen, g_hash_table_unref);
   g_clear_pointer (&check->flagged, g_hash_table_unref);
   g_clear_pointer (&check->rows, g_hash_table_unref);
 }
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DuplicateCheck, duplicate_check_clear)
 
 static void
 add_duplicate_in_file (ZbImportContext *ctx, GPtrArray *problems, guint record, guint row,
@@ -244,15 +269,35 @@ add_duplicate_in_file (ZbImportContext *ctx, GPtrArray *problems, guint record, 
                                                      sentence));
 }
 
-/* Reports @record when its ID number is in the file already (both records are
- * reported: which of them is right, only the user can tell) or on the roster. */
+/* The active member with @id_number: the name of a member already on the
+ * roster with the same number in *@name ("?" when unknown), or NULL. */
 static gboolean
-check_duplicates (ZbImporter *self, ZbImportContext *ctx, DuplicateCheck *check,
-                  const ZbMemberRecord *record, guint record_number, guint row, GPtrArray *problems,
-                  GError **error)
+lookup_roster (ZbMemberRepo *repo, const char *id_number, char **name, GError **error)
 {
   g_autofree char *uuid = NULL;
+
+  *name = NULL;
+  if (!zb_member_repo_lookup_id_number (repo, id_number, &uuid, error))
+    return FALSE;
+  if (uuid != NULL)
+    {
+      g_autoptr (ZbMemberRecord) other = zb_member_repo_get (repo, uuid, NULL);
+
+      *name = g_strdup (other != NULL && other->name != NULL ? other->name : "?");
+    }
+  return TRUE;
+}
+
+/* Reports @record when its ID number is in the file already (both records are
+ * reported: which of them is right, only the user can tell) or on the roster. */
+gboolean
+_zb_import_check_duplicates (ZbImportContext *ctx, ZbImportDuplicates *check,
+                             const ZbMemberRecord *record, guint record_number, guint row,
+                             GPtrArray *problems, GError **error)
+{
+  g_autofree char *name = NULL;
   gpointer first;
+  gboolean ok;
 
   if (record->id_number == NULL
       || zb_id_number_parse (record->id_number, &ctx->today, NULL) != ZB_RULE_OK)
@@ -277,14 +322,21 @@ check_duplicates (ZbImporter *self, ZbImportContext *ctx, DuplicateCheck *check,
 
   if (!check->roster_has_ids)
     return TRUE;
-  if (!zb_member_repo_lookup_id_number (check->repo, record->id_number, &uuid, error))
+  if (check->roster != NULL && !g_hash_table_contains (check->roster, record->id_number))
+    return TRUE;
+  /* The writes of this import do not hide anything here: each of its rows has
+   * an ID number seen above already. */
+  if (ctx->db_lock != NULL)
+    g_mutex_lock (ctx->db_lock);
+  ok = lookup_roster (check->repo, record->id_number, &name, error);
+  if (ctx->db_lock != NULL)
+    g_mutex_unlock (ctx->db_lock);
+  if (!ok)
     return FALSE;
-  if (uuid != NULL)
+  if (name != NULL)
     {
-      g_autoptr (ZbMemberRecord) other = zb_member_repo_get (check->repo, uuid, NULL);
       g_autofree char *sentence
-          = g_strdup_printf (_ ("%s, already on the roster, has the same ID number."),
-                             other != NULL && other->name != NULL ? other->name : "?");
+          = g_strdup_printf (_ ("%s, already on the roster, has the same ID number."), name);
 
       g_ptr_array_add (problems, _zb_import_problem_new (
                                      ctx, record_number, row, ZB_IMPORT_FIELD_ID_NUMBER,
@@ -335,7 +387,7 @@ zb_importer_preview (ZbImporter *self, guint max_records, GError **error)
   g_autoptr (ZbImportContext) ctx = NULL;
   g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (GPtrArray) problems = NULL;
-  g_auto (DuplicateCheck) check = { 0 };
+  g_auto (ZbImportDuplicates) check = { 0 };
   ZbSheet *sheet;
   guint record_number = 0;
 
@@ -345,7 +397,7 @@ zb_importer_preview (ZbImporter *self, guint max_records, GError **error)
   sheet = ctx->sheet;
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify)zb_import_preview_row_free);
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify)zb_import_problem_free);
-  if (!duplicate_check_init (self->repo, &check, error))
+  if (!_zb_import_duplicates_init (self->repo, &check, error))
     return NULL;
 
   for (guint row = ctx->first_data_row;
@@ -360,8 +412,8 @@ zb_importer_preview (ZbImporter *self, guint max_records, GError **error)
 
       record = _zb_import_read_record (ctx, row, record_number, problems, error);
       if (record == NULL
-          || !check_duplicates (self, ctx, &check, record, record_number,
-                                zb_sheet_get_row_number (sheet, row), problems, error))
+          || !_zb_import_check_duplicates (ctx, &check, record, record_number,
+                                           zb_sheet_get_row_number (sheet, row), problems, error))
         return NULL;
 
       preview = g_new0 (ZbImportPreviewRow, 1);
@@ -387,15 +439,8 @@ zb_importer_preview (ZbImporter *self, guint max_records, GError **error)
 
 /* Running --------------------------------------------------------------------- */
 
-typedef struct
-{
-  ZbImportProgressFunc func;
-  gpointer data;
-  double last;
-} Progress;
-
-static void
-report_progress (Progress *progress, double fraction)
+void
+_zb_import_progress_report (ZbImportProgress *progress, double fraction)
 {
   if (progress->func == NULL || (fraction - progress->last < PROGRESS_STEP && fraction < 1.0))
     return;
@@ -403,21 +448,8 @@ report_progress (Progress *progress, double fraction)
   progress->func (fraction, progress->data);
 }
 
-static int
-compare_problems (gconstpointer a, gconstpointer b)
-{
-  const ZbImportProblem *pa = *(ZbImportProblem *const *)a;
-  const ZbImportProblem *pb = *(ZbImportProblem *const *)b;
-
-  if (pa->record != pb->record)
-    return pa->record < pb->record ? -1 : 1;
-  if (pa->column != pb->column)
-    return pa->column < pb->column ? -1 : 1;
-  return 0;
-}
-
-static char *
-import_audit_json (ZbImporter *self, const char *uuid, const ZbImportReport *report)
+char *
+_zb_import_audit_json (const char *file_name, const char *uuid, const ZbImportReport *report)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
@@ -429,7 +461,7 @@ import_audit_json (ZbImporter *self, const char *uuid, const ZbImportReport *rep
   json_builder_set_member_name (builder, "kind");
   json_builder_add_string_value (builder, "members");
   json_builder_set_member_name (builder, "file_name");
-  json_builder_add_string_value (builder, self->file_name);
+  json_builder_add_string_value (builder, file_name);
   json_builder_set_member_name (builder, "n_records");
   json_builder_add_int_value (builder, report->n_valid);
   json_builder_set_member_name (builder, "n_rejected");
@@ -441,159 +473,26 @@ import_audit_json (ZbImporter *self, const char *uuid, const ZbImportReport *rep
   return json_generator_to_data (generator, NULL);
 }
 
-/* Writes the records without problems (@records holds each record read by the
- * checks, @rejected[record - 1] is TRUE for those with problems), inside the
- * caller's transaction. Records are freed as they are written. */
-static gboolean
-write_batch (ZbImporter *self, ZbMemberRepo *repo, GPtrArray *records, const guint8 *rejected,
-             ZbImportReport *report, GCancellable *cancellable, Progress *progress, GError **error)
-{
-  ZbDatabase *db = zb_member_repo_get_database (repo);
-  g_autofree char *uuid = NULL;
-  g_autofree char *audit = NULL;
-  guint written = 0;
-  gint64 batch_id = 0;
-  gint64 started = g_get_monotonic_time ();
-
-  if (!_zb_import_batch_insert (db, "members", self->file_name, report->n_valid, &batch_id, &uuid,
-                                error))
-    return FALSE;
-
-  /* Thousands of rows: the roster's order and search indexes are set aside and
-   * built once at the end, several times faster than row by row. */
-  if (!zb_member_repo_bulk_begin (repo, report->n_valid, error))
-    return FALSE;
-
-  for (guint i = 0; i < records->len; i++)
-    {
-      g_autoptr (ZbMemberRecord) record = g_steal_pointer (&records->pdata[i]);
-
-      if (rejected[i])
-        continue;
-
-      if ((written & 0x3FF) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          zb_member_repo_bulk_abandon (repo);
-          return FALSE;
-        }
-
-      /* checked already, with the rules of the same day */
-      if (!zb_member_repo_insert_in_transaction (
-              repo, record, batch_id,
-              ZB_MEMBER_WRITE_NO_AUDIT | ZB_MEMBER_WRITE_NO_VALIDATE | ZB_MEMBER_WRITE_NORMALIZED,
-              error))
-        {
-          zb_member_repo_bulk_abandon (repo);
-          return FALSE;
-        }
-
-      written++;
-      report_progress (progress, 0.5 + 0.5 * written / MAX (report->n_valid, 1));
-    }
-
-  g_debug ("import: %u rows written in %.0f ms", written,
-           (g_get_monotonic_time () - started) / 1000.0);
-  started = g_get_monotonic_time ();
-  if (!zb_member_repo_bulk_end (repo, error))
-    {
-      zb_member_repo_bulk_abandon (repo);
-      return FALSE;
-    }
-  g_debug ("import: indexes built in %.0f ms", (g_get_monotonic_time () - started) / 1000.0);
-
-  audit = import_audit_json (self, uuid, report);
-  if (!zb_audit_append (db, "import", "import_batch", uuid, NULL, audit, error))
-    return FALSE;
-
-  report->n_written = written;
-  report->batch_uuid = g_steal_pointer (&uuid);
-  return TRUE;
-}
-
-static ZbImportReport *
-check_and_write (ZbImporter *self, ZbMemberRepo *repo, ZbImportContext *ctx, ZbImportFlags flags,
-                 GCancellable *cancellable, Progress *progress, gboolean *write, GError **error)
-{
-  g_autoptr (ZbImportReport) report = report_new ();
-  g_autoptr (GByteArray) rejected = g_byte_array_new ();
-  g_autoptr (GPtrArray) records
-      = g_ptr_array_new_with_free_func ((GDestroyNotify)zb_member_record_free);
-  g_auto (DuplicateCheck) check = { 0 };
-  guint n_rows = zb_sheet_get_n_rows (ctx->sheet);
-  guint record_number = 0;
-  gint64 started = g_get_monotonic_time ();
-
-  if (!duplicate_check_init (repo, &check, error))
-    return NULL;
-
-  for (guint row = ctx->first_data_row; row < n_rows; row++)
-    {
-      ZbMemberRecord *record;
-      guint file_row;
-
-      if (_zb_import_row_is_blank (ctx, row))
-        continue;
-      record_number++;
-
-      if ((record_number & 0x3FF) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-
-      file_row = zb_sheet_get_row_number (ctx->sheet, row);
-      record = _zb_import_read_record (ctx, row, record_number, report->problems, error);
-      if (record == NULL)
-        return NULL;
-      g_ptr_array_add (records, record);
-      if (!check_duplicates (self, ctx, &check, record, record_number, file_row, report->problems,
-                             error))
-        return NULL;
-
-      report_progress (progress, 0.5 * row / MAX (n_rows, 1));
-    }
-
-  g_debug ("import: %u records read and checked in %.0f ms", record_number,
-           (g_get_monotonic_time () - started) / 1000.0);
-  report->n_records = record_number;
-  g_byte_array_set_size (rejected, record_number);
-  memset (rejected->data, 0, record_number);
-  g_ptr_array_sort (report->problems, compare_problems);
-  for (guint i = 0; i < report->problems->len; i++)
-    {
-      const ZbImportProblem *problem = report->problems->pdata[i];
-
-      if (!rejected->data[problem->record - 1])
-        report->n_rejected++;
-      rejected->data[problem->record - 1] = TRUE;
-    }
-  report->n_valid = report->n_records - report->n_rejected;
-
-  *write = (flags & ZB_IMPORT_DRY_RUN) == 0 && report->n_valid > 0
-           && (report->n_rejected == 0 || (flags & ZB_IMPORT_ACCEPT_VALID) != 0);
-  if (*write
-      && !write_batch (self, repo, records, rejected->data, report, cancellable, progress, error))
-    return NULL;
-
-  report_progress (progress, 1.0);
-  return g_steal_pointer (&report);
-}
-
 /* One transaction around the checks and the writes: the duplicates found are
  * the roster's at the moment of writing, every lookup runs without taking the
  * file's locks again, and a failure or cancellation anywhere leaves nothing. */
 static ZbImportReport *
 run_import (ZbImporter *self, ZbMemberRepo *repo, ZbImportContext *ctx, ZbImportFlags flags,
-            GCancellable *cancellable, Progress *progress, GError **error)
+            GCancellable *cancellable, ZbImportProgress *progress, GError **error)
 {
   ZbDatabase *db = zb_member_repo_get_database (repo);
   g_autoptr (ZbImportReport) report = NULL;
   gboolean write = FALSE;
 
-  /* Writing the names needs ICU's data: it loads while the file is checked. */
+  /* Writing the names needs ICU's data: it loads while the first records are
+   * checked. */
   zb_chinese_preload ();
 
   if (!_zb_database_begin (db, error))
     return NULL;
 
-  report = check_and_write (self, repo, ctx, flags, cancellable, progress, &write, error);
+  report = _zb_import_check_and_write (ctx, repo, self->file_name, flags, cancellable, progress,
+                                       &write, error);
   if (report == NULL || !write)
     {
       _zb_database_rollback (db);
@@ -601,14 +500,15 @@ run_import (ZbImporter *self, ZbMemberRepo *repo, ZbImportContext *ctx, ZbImport
     }
 
   {
-    gint64 started = g_get_monotonic_time ();
+    ZbImportClock clock;
 
+    _zb_import_clock_start (&clock);
     if (!_zb_database_commit (db, error))
       {
         _zb_database_rollback (db);
         return NULL;
       }
-    g_debug ("import: committed in %.0f ms", (g_get_monotonic_time () - started) / 1000.0);
+    _zb_import_clock_lap (&clock, "committed");
   }
   return g_steal_pointer (&report);
 }
@@ -618,7 +518,7 @@ zb_importer_run (ZbImporter *self, ZbImportFlags flags, GCancellable *cancellabl
                  ZbImportProgressFunc progress_func, gpointer progress_data, GError **error)
 {
   g_autoptr (ZbImportContext) ctx = NULL;
-  Progress progress = { progress_func, progress_data, -1.0 };
+  ZbImportProgress progress = { progress_func, progress_data, -1.0 };
   ZbImportReport *report;
 
   g_return_val_if_fail (ZB_IS_IMPORTER (self), NULL);
@@ -703,7 +603,7 @@ static void
 run_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   RunData *data = task_data;
-  Progress progress = { data->progress != NULL ? marshal_progress : NULL, task, -1.0 };
+  ZbImportProgress progress = { data->progress != NULL ? marshal_progress : NULL, task, -1.0 };
   ZbImporter *self = source;
   g_autoptr (ZbDatabase) own = NULL;
   g_autoptr (ZbMemberRepo) repo = NULL;

