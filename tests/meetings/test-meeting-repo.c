@@ -522,6 +522,10 @@ test_batch_references (MeetingFixture *f, gconstpointer data)
     g_assert_null (undone);
     g_assert_error (error, ZB_EXCHANGE_ERROR, ZB_EXCHANGE_ERROR_IN_USE);
     g_assert_nonnull (strstr (error->message, "a.csv"));
+    /* said before the delete, with the number: not the foreign key's word */
+    g_assert_cmpstr (error->message, ==,
+                     "The import of “a.csv” can no longer be undone: 1 of its members appears "
+                     "in meeting records made since. Nothing has been changed.");
     g_clear_error (&error);
     g_assert_cmpuint (removed, ==, 0);
     g_assert_cmpint (

@@ -15,6 +15,7 @@
 #include "zb-database-private.h"
 #include "zb-exchange-error.h"
 #include "zb-import-batch-private.h"
+#include "zb-meeting-repo.h"
 #include "zb-talk-repo.h"
 
 #define BATCH_COLUMNS "id, uuid, kind, file_name, n_records, imported_at, undone_at"
@@ -105,6 +106,51 @@ _zb_import_batch_set_n_records (ZbDatabase *db, gint64 id, guint n_records, GErr
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, n_records);
   return _zb_database_step_done (db, stmt, error);
+}
+
+/* Meetings and talks name their people and are never deleted: an import
+ * whose members they name cannot be taken back. Said before anything is
+ * touched, in words that say which records and how many members. */
+static gboolean
+check_not_referenced (ZbDatabase *db, const ZbImportBatch *batch, GError **error)
+{
+  g_autoptr (ZbMeetingRepo) meetings = zb_meeting_repo_new (db);
+  g_autoptr (ZbTalkRepo) talks = zb_talk_repo_new (db);
+  guint n_in_meetings = 0, n_in_talks = 0;
+
+  if (!zb_meeting_repo_count_batch_references (meetings, batch->id, &n_in_meetings, error)
+      || !zb_talk_repo_count_batch_references (talks, batch->id, &n_in_talks, error))
+    return FALSE;
+
+  if (n_in_meetings > 0)
+    {
+      g_set_error (error, ZB_EXCHANGE_ERROR, ZB_EXCHANGE_ERROR_IN_USE,
+                   /* TRANSLATORS: “%s” is a file name, %u a number of members */
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The import of “%s” can no longer be undone: %u of its members "
+                                "appears in meeting records made since. Nothing has been changed.",
+                                "The import of “%s” can no longer be undone: %u of its members "
+                                "appear in meeting records made since. Nothing has been changed.",
+                                n_in_meetings),
+                   batch->file_name, n_in_meetings);
+      return FALSE;
+    }
+  if (n_in_talks > 0)
+    {
+      g_set_error (error, ZB_EXCHANGE_ERROR, ZB_EXCHANGE_ERROR_IN_USE,
+                   /* TRANSLATORS: “%s” is a file name, %u a number of members */
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The import of “%s” can no longer be undone: %u of its members "
+                                "appears in heart-to-heart talk records made since. Nothing has "
+                                "been changed.",
+                                "The import of “%s” can no longer be undone: %u of its members "
+                                "appear in heart-to-heart talk records made since. Nothing has "
+                                "been changed.",
+                                n_in_talks),
+                   batch->file_name, n_in_talks);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 GPtrArray *
@@ -253,30 +299,8 @@ zb_import_batch_undo (ZbMemberRepo *repo, const char *uuid, guint *n_removed, GE
       goto fail;
     }
 
-  /* Talks name their people (and talks are never deleted): said before
-   * anything is touched, in words of its own. */
-  {
-    g_autoptr (ZbTalkRepo) talks = zb_talk_repo_new (db);
-    guint n_in_talks = 0;
-
-    if (!zb_talk_repo_count_batch_references (talks, batch->id, &n_in_talks, error))
-      goto fail;
-    if (n_in_talks > 0)
-      {
-        g_set_error (error, ZB_EXCHANGE_ERROR, ZB_EXCHANGE_ERROR_IN_USE,
-                     /* TRANSLATORS: “%s” is a file name, %u a number of members */
-                     g_dngettext (GETTEXT_PACKAGE,
-                                  "The import of “%s” can no longer be undone: %u of its members "
-                                  "appears in heart-to-heart talk records made since. Nothing has "
-                                  "been changed.",
-                                  "The import of “%s” can no longer be undone: %u of its members "
-                                  "appear in heart-to-heart talk records made since. Nothing has "
-                                  "been changed.",
-                                  n_in_talks),
-                     batch->file_name, n_in_talks);
-        goto fail;
-      }
-  }
+  if (!check_not_referenced (db, batch, error))
+    goto fail;
 
   before = batch_to_json (batch, 0);
 
