@@ -10,6 +10,7 @@
 
 #include "zb-application.h"
 #include "zb-paths.h"
+#include "zb-preferences-window.h"
 #include "zb-window.h"
 
 struct _ZbApplication
@@ -27,6 +28,7 @@ static const struct
   const char *accels[3];
 } accels[] = {
   { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
   { "win.lock", { "<Control>l", NULL } },
   { "win.open-workspace", { "<Control>o", NULL } },
   { "win.area::workbench", { "<Alt>1", NULL } },
@@ -71,6 +73,14 @@ zb_application_about_cb (GSimpleAction *action, GVariant *param, gpointer user_d
 }
 
 static void
+zb_application_preferences_cb (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (zb_preferences_window_new (parent)));
+}
+
+static void
 zb_application_activate (GApplication *app)
 {
   g_autoptr (GSettings) settings = NULL;
@@ -103,6 +113,7 @@ zb_application_startup (GApplication *app)
   static const GActionEntry app_actions[] = {
     { "quit", zb_application_quit_cb },
     { "about", zb_application_about_cb },
+    { "preferences", zb_application_preferences_cb },
   };
 
   G_APPLICATION_CLASS (zb_application_parent_class)->startup (app);
