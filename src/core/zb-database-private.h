@@ -32,6 +32,22 @@ void _zb_bind_text_or_null (sqlite3_stmt *stmt, int index, const char *value);
 void _zb_bind_id_or_null (sqlite3_stmt *stmt, int index, gint64 id);
 /* Steps a statement that returns no rows and resets it; @error on failure. */
 gboolean _zb_database_step_done (ZbDatabase *self, sqlite3_stmt *stmt, GError **error);
+/* Commits when @ok, else (or when the commit fails) rolls back: the end of
+ * a repository's write. TRUE when the write is stored. */
+gboolean _zb_database_finish (ZbDatabase *self, gboolean ok, GError **error);
+
+/* A record edited as a whole replaces its child rows, but each child keeps
+ * the time it was first written: _zb_database_load_created() reads them
+ * (@sql selects uuid, created_at with the parent's id bound to ?1) before the
+ * children are deleted (_zb_database_exec_each_for_id()), and
+ * _zb_created_at() gives a rewritten child its time, a new one @now. */
+GHashTable *_zb_database_load_created (ZbDatabase *self, const char *sql, gint64 id,
+                                       GError **error);
+const char *_zb_created_at (GHashTable *created, const char *uuid, const char *now);
+/* Runs each of the @n_sql statements @sql, a write with @id bound to ?1. */
+gboolean _zb_database_exec_each_for_id (ZbDatabase *self, const char *const *sql, guint n_sql,
+                                        gint64 id, GError **error);
+
 /* Runs @sql, a query of one number (SELECT count(*) …) with @id bound to ?1,
  * and puts that number in *@count (0 on failure). */
 gboolean _zb_database_count_for_id (ZbDatabase *self, const char *sql, gint64 id, guint *count,

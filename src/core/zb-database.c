@@ -269,6 +269,63 @@ _zb_database_step_done (ZbDatabase *self, sqlite3_stmt *stmt, GError **error)
 }
 
 gboolean
+_zb_database_finish (ZbDatabase *self, gboolean ok, GError **error)
+{
+  if (!ok || !_zb_database_commit (self, error))
+    {
+      _zb_database_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GHashTable *
+_zb_database_load_created (ZbDatabase *self, const char *sql, gint64 id, GError **error)
+{
+  g_autoptr (GHashTable) created = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = _zb_database_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (created, _zb_column_dup_text (stmt, 0), _zb_column_dup_text (stmt, 1));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _zb_database_set_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&created);
+}
+
+const char *
+_zb_created_at (GHashTable *created, const char *uuid, const char *now)
+{
+  const char *at = created != NULL && uuid != NULL ? g_hash_table_lookup (created, uuid) : NULL;
+
+  return at != NULL ? at : now;
+}
+
+gboolean
+_zb_database_exec_each_for_id (ZbDatabase *self, const char *const *sql, guint n_sql, gint64 id,
+                               GError **error)
+{
+  for (guint i = 0; i < n_sql; i++)
+    {
+      sqlite3_stmt *stmt = _zb_database_prepare (self, sql[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!_zb_database_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 _zb_database_count_for_id (ZbDatabase *self, const char *sql, gint64 id, guint *count,
                            GError **error)
 {

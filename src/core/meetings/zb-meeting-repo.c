@@ -144,11 +144,8 @@ _zb_meeting_set_error (GError **error, ZbMeetingError code, const char *message)
 gboolean
 _zb_meeting_repo_finish (ZbMeetingRepo *self, gboolean ok, GError **error)
 {
-  if (!ok || !_zb_database_commit (self->db, error))
-    {
-      _zb_database_rollback (self->db);
-      return FALSE;
-    }
+  if (!_zb_database_finish (self->db, ok, error))
+    return FALSE;
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
@@ -180,15 +177,6 @@ _zb_meeting_record_from_row (sqlite3_stmt *stmt, int c)
 /* ------------------------------------------------------------------------- */
 /* Writing the children                                                      */
 
-/* When @uuid's row was first written (kept across an edit), else @now. */
-static const char *
-created_at (GHashTable *created, const char *uuid, const char *now)
-{
-  const char *at = created != NULL && uuid != NULL ? g_hash_table_lookup (created, uuid) : NULL;
-
-  return at != NULL ? at : now;
-}
-
 static gboolean
 insert_topics (ZbMeetingRepo *self, ZbMeetingRecord *r, GHashTable *created, const char *now,
                GHashTable *topic_ids, GError **error)
@@ -206,7 +194,7 @@ insert_topics (ZbMeetingRepo *self, ZbMeetingRecord *r, GHashTable *created, con
       sqlite3_bind_int (stmt, 3, (int)i);
       _zb_bind_text_or_null (stmt, 4, t->title);
       _zb_bind_text_or_null (stmt, 5, t->minutes);
-      _zb_bind_text_or_null (stmt, 6, created_at (created, t->uuid, now));
+      _zb_bind_text_or_null (stmt, 6, _zb_created_at (created, t->uuid, now));
       _zb_bind_text_or_null (stmt, 7, now);
       if (!_zb_database_step_done (self->db, stmt, error))
         return FALSE;
@@ -228,7 +216,7 @@ insert_topics (ZbMeetingRepo *self, ZbMeetingRecord *r, GHashTable *created, con
           _zb_bind_id_or_null (stmt, 4, s->member_id);
           _zb_bind_text_or_null (stmt, 5, s->speaker_name);
           _zb_bind_text_or_null (stmt, 6, s->text);
-          _zb_bind_text_or_null (stmt, 7, created_at (created, s->uuid, now));
+          _zb_bind_text_or_null (stmt, 7, _zb_created_at (created, s->uuid, now));
           _zb_bind_text_or_null (stmt, 8, now);
           if (!_zb_database_step_done (self->db, stmt, error))
             return FALSE;
@@ -261,7 +249,7 @@ insert_children (ZbMeetingRepo *self, ZbMeetingRecord *r, GHashTable *created, c
       _zb_bind_text_or_null (stmt, 6, a->leave_reason);
       sqlite3_bind_int (stmt, 7, a->voting ? 1 : 0);
       sqlite3_bind_int (stmt, 8, (int)i);
-      _zb_bind_text_or_null (stmt, 9, created_at (created, a->uuid, now));
+      _zb_bind_text_or_null (stmt, 9, _zb_created_at (created, a->uuid, now));
       _zb_bind_text_or_null (stmt, 10, now);
       if (!_zb_database_step_done (self->db, stmt, error))
         return FALSE;
@@ -292,7 +280,7 @@ insert_children (ZbMeetingRepo *self, ZbMeetingRecord *r, GHashTable *created, c
       sqlite3_bind_int64 (stmt, 9, v->abstain);
       sqlite3_bind_int64 (stmt, 10, v->written_opinions);
       _zb_bind_text_or_null (stmt, 11, zb_vote_result_to_string (v->result));
-      _zb_bind_text_or_null (stmt, 12, created_at (created, v->uuid, now));
+      _zb_bind_text_or_null (stmt, 12, _zb_created_at (created, v->uuid, now));
       _zb_bind_text_or_null (stmt, 13, now);
       if (!_zb_database_step_done (self->db, stmt, error))
         return FALSE;
@@ -314,7 +302,7 @@ insert_children (ZbMeetingRepo *self, ZbMeetingRecord *r, GHashTable *created, c
       _zb_bind_id_or_null (stmt, 5, res->owner_id);
       _zb_bind_text_or_null (stmt, 6, res->due_date);
       _zb_bind_text_or_null (stmt, 7, res->done_date);
-      _zb_bind_text_or_null (stmt, 8, created_at (created, res->uuid, now));
+      _zb_bind_text_or_null (stmt, 8, _zb_created_at (created, res->uuid, now));
       _zb_bind_text_or_null (stmt, 9, now);
       if (!_zb_database_step_done (self->db, stmt, error))
         return FALSE;
@@ -414,27 +402,6 @@ zb_meeting_repo_create (ZbMeetingRepo *self, ZbMeetingRecord *record, GError **e
   return TRUE;
 }
 
-static GHashTable *
-load_created (ZbMeetingRepo *self, gint64 meeting_id, GError **error)
-{
-  g_autoptr (GHashTable) created = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt = _zb_database_prepare (self->db, SQL_CHILD_CREATED, error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (created, _zb_column_dup_text (stmt, 0), _zb_column_dup_text (stmt, 1));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _zb_database_set_error (self->db, error);
-      return NULL;
-    }
-  return g_steal_pointer (&created);
-}
-
 static gboolean
 update_in_transaction (ZbMeetingRepo *self, ZbMeetingRecord *r, GError **error)
 {
@@ -458,18 +425,12 @@ update_in_transaction (ZbMeetingRepo *self, ZbMeetingRecord *r, GError **error)
   g_ptr_array_unref (r->attachments);
   r->attachments = g_ptr_array_ref (before->attachments);
 
-  created = load_created (self, r->id, error);
+  created = _zb_database_load_created (self->db, SQL_CHILD_CREATED, r->id, error);
   if (created == NULL)
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (SQL_DELETE_CHILDREN); i++)
-    {
-      stmt = _zb_database_prepare (self->db, SQL_DELETE_CHILDREN[i], error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, r->id);
-      if (!_zb_database_step_done (self->db, stmt, error))
-        return FALSE;
-    }
+  if (!_zb_database_exec_each_for_id (self->db, SQL_DELETE_CHILDREN,
+                                      G_N_ELEMENTS (SQL_DELETE_CHILDREN), r->id, error))
+    return FALSE;
 
   stmt = _zb_database_prepare (self->db, SQL_UPDATE, error);
   if (stmt == NULL)

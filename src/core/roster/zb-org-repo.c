@@ -306,11 +306,8 @@ _zb_org_bind_text (sqlite3_stmt *stmt, int index, const char *value)
 gboolean
 _zb_org_finish (ZbOrgRepo *self, gboolean ok, GError **error)
 {
-  if (!ok || !_zb_database_commit (self->db, error))
-    {
-      _zb_database_rollback (self->db);
-      return FALSE;
-    }
+  if (!_zb_database_finish (self->db, ok, error))
+    return FALSE;
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }

@@ -128,11 +128,8 @@ _zb_talk_set_error (GError **error, ZbTalkError code, const char *message)
 static gboolean
 finish (ZbTalkRepo *self, gboolean ok, gboolean changed, GError **error)
 {
-  if (!ok || !_zb_database_commit (self->db, error))
-    {
-      _zb_database_rollback (self->db);
-      return FALSE;
-    }
+  if (!_zb_database_finish (self->db, ok, error))
+    return FALSE;
   if (changed)
     g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
@@ -209,14 +206,6 @@ audit (ZbTalkRepo *self, const char *action, const ZbTalkRecord *before,
 /* ------------------------------------------------------------------------- */
 /* Writing                                                                   */
 
-static const char *
-created_at (GHashTable *created, const char *uuid, const char *now)
-{
-  const char *at = created != NULL && uuid != NULL ? g_hash_table_lookup (created, uuid) : NULL;
-
-  return at != NULL ? at : now;
-}
-
 static gboolean
 insert_children (ZbTalkRepo *self, ZbTalkRecord *r, GHashTable *created, const char *now,
                  GError **error)
@@ -240,7 +229,7 @@ insert_children (ZbTalkRepo *self, ZbTalkRecord *r, GHashTable *created, const c
       _zb_bind_text_or_null (stmt, 6, p->person_key);
       _zb_bind_text_or_null (stmt, 7, p->post);
       sqlite3_bind_int (stmt, 8, (int)i);
-      _zb_bind_text_or_null (stmt, 9, created_at (created, p->uuid, now));
+      _zb_bind_text_or_null (stmt, 9, _zb_created_at (created, p->uuid, now));
       _zb_bind_text_or_null (stmt, 10, now);
       if (!_zb_database_step_done (self->db, stmt, error))
         return FALSE;
@@ -263,7 +252,7 @@ insert_children (ZbTalkRepo *self, ZbTalkRecord *r, GHashTable *created, const c
       _zb_bind_text_or_null (stmt, 6, a->owner_name);
       _zb_bind_text_or_null (stmt, 7, a->due_date);
       _zb_bind_text_or_null (stmt, 8, a->done_date);
-      _zb_bind_text_or_null (stmt, 9, created_at (created, a->uuid, now));
+      _zb_bind_text_or_null (stmt, 9, _zb_created_at (created, a->uuid, now));
       _zb_bind_text_or_null (stmt, 10, now);
       if (!_zb_database_step_done (self->db, stmt, error))
         return FALSE;
@@ -392,27 +381,6 @@ zb_talk_repo_create (ZbTalkRepo *self, ZbTalkRecord *record, GError **error)
   return TRUE;
 }
 
-static GHashTable *
-load_created (ZbTalkRepo *self, gint64 talk_id, GError **error)
-{
-  g_autoptr (GHashTable) created = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt = _zb_database_prepare (self->db, SQL_CHILD_CREATED, error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, talk_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (created, _zb_column_dup_text (stmt, 0), _zb_column_dup_text (stmt, 1));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _zb_database_set_error (self->db, error);
-      return NULL;
-    }
-  return g_steal_pointer (&created);
-}
-
 /* Writes @r over the stored talk; @r->contents NULL keeps the stored ones. */
 static gboolean
 write_over (ZbTalkRepo *self, ZbTalkRecord *r, const char *action, GError **error)
@@ -437,18 +405,12 @@ write_over (ZbTalkRepo *self, ZbTalkRecord *r, const char *action, GError **erro
   g_free (r->updated_at);
   r->updated_at = _zb_now_iso8601 ();
 
-  created = load_created (self, r->id, error);
+  created = _zb_database_load_created (self->db, SQL_CHILD_CREATED, r->id, error);
   if (created == NULL)
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (SQL_DELETE_CHILDREN); i++)
-    {
-      stmt = _zb_database_prepare (self->db, SQL_DELETE_CHILDREN[i], error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, r->id);
-      if (!_zb_database_step_done (self->db, stmt, error))
-        return FALSE;
-    }
+  if (!_zb_database_exec_each_for_id (self->db, SQL_DELETE_CHILDREN,
+                                      G_N_ELEMENTS (SQL_DELETE_CHILDREN), r->id, error))
+    return FALSE;
 
   stmt = _zb_database_prepare (self->db, SQL_UPDATE, error);
   if (stmt == NULL)
