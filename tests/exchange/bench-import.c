@@ -21,12 +21,23 @@
 #include "exchange-test-util.h"
 #include "zb-exporter.h"
 
-static const char *const surnames[]
-    = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周",
-        "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "欧阳" };
-static const char *const given[]
-    = { "伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊",   "军",
-        "洋", "勇", "艳", "杰",   "娟", "涛", "明", "超", "秀兰", "霞" };
+/* Names as a real roster has them: a hundred common surnames (two of them
+ * double), given names of one or two characters from some hundred and twenty,
+ * so that nearly every member's name is different — the sort and search keys
+ * of each name are computed, not taken from a cache. */
+static const char *const surnames[] = {
+  "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡",
+  "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹",
+  "彭", "曾", "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡", "余", "杜", "叶", "程", "苏",
+  "魏", "吕", "丁", "任", "沈", "姚", "卢", "姜", "崔", "钟", "谭", "陆", "汪", "范", "金",
+  "石", "廖", "贾", "夏", "韦", "付", "方", "白", "邹", "孟", "熊", "秦", "邱", "江", "尹",
+  "薛", "闫", "段", "雷", "侯", "龙", "史", "陶", "黎", "贺", "顾", "毛", "郝", "龚", "邵",
+  "万", "钱", "严", "覃", "武", "戴", "莫", "单", "欧阳", "司马",
+};
+static const char given_chars[]
+    = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国文辉玉萍红燕鹏飞宇波斌宁亮志新海"
+      "峰云林东梅琳雪晨凯浩然俊婷晓丹博思佳欣怡雨嘉子涵睿哲瑞航德福永庆春秋冬松柏竹兴旺利安"
+      "康立成振光耀荣富贵长发家和顺昌盛泽洪涌清澄智慧淑贤良善珍珠翠凤莲菊蓉蕾薇颖蕊琪璐瑶";
 static const char *const nations[] = { "汉族", "汉族", "汉族", "回族", "满族", "蒙古族", "壮族" };
 static const char *const schools[] = { "大学本科", "大专", "硕士研究生", "高中", "中专", "初中" };
 
@@ -52,8 +63,18 @@ person (guint i, Person *p)
   guint seq = i / 16800 % 1000;
   char first17[18];
 
-  g_snprintf (p->name, sizeof p->name, "%s%s%s", surnames[i % G_N_ELEMENTS (surnames)],
-              given[i / 20 % G_N_ELEMENTS (given)], i % 3 == 0 ? given[i / 7 % 20] : "");
+  {
+    /* a multiplicative hash spreads the combinations over the roster */
+    guint32 h = i * 2654435761u;
+    const char *given = given_chars;
+    guint n_given = g_utf8_strlen (given_chars, -1);
+    const char *g1 = g_utf8_offset_to_pointer (given, h / 7 % n_given);
+    const char *g2 = g_utf8_offset_to_pointer (given, h / 911 % n_given);
+
+    g_snprintf (p->name, sizeof p->name, "%s%.*s%.*s", surnames[h % G_N_ELEMENTS (surnames)],
+                (int)(g_utf8_next_char (g1) - g1), g1,
+                h / 104729 % 4 == 0 ? 0 : (int)(g_utf8_next_char (g2) - g2), g2);
+  }
   /* the area code keeps every number distinct */
   g_snprintf (first17, sizeof first17, "%06u%04u%02u%02u%03u", 110000 + i % 17 * 1000 + i / 16800,
               year, month, day, seq);
