@@ -110,8 +110,8 @@ rebuild (ZbMemberRepo *self, gint64 *n_members, GError **error)
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
     {
-      NameKeys scratch = { 0 };
-      const NameKeys *keys = _zb_member_repo_name_keys (self, names->pdata[i], &scratch);
+      ZbMemberNameKeys scratch = { 0 };
+      const ZbMemberNameKeys *keys = _zb_member_repo_name_keys (self, names->pdata[i], &scratch);
       gboolean ok;
 
       stmt = _zb_database_prepare (db, SQL_UPDATE_KEYS, error);

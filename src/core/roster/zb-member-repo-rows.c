@@ -101,7 +101,7 @@ _zb_roster_bind_bytes (sqlite3_stmt *stmt, int index, GBytes *bytes)
 }
 
 void
-_zb_name_keys_compute (NameKeys *keys, const char *name)
+_zb_name_keys_compute (ZbMemberNameKeys *keys, const char *name)
 {
   keys->stroke_key = zb_chinese_stroke_key (name);
   keys->pinyin_key = zb_chinese_pinyin_key (name);
@@ -110,7 +110,7 @@ _zb_name_keys_compute (NameKeys *keys, const char *name)
 }
 
 void
-_zb_name_keys_clear (NameKeys *keys)
+_zb_name_keys_clear (ZbMemberNameKeys *keys)
 {
   g_clear_pointer (&keys->stroke_key, g_bytes_unref);
   g_clear_pointer (&keys->pinyin_key, g_bytes_unref);
@@ -118,9 +118,20 @@ _zb_name_keys_clear (NameKeys *keys)
   g_clear_pointer (&keys->initials, g_free);
 }
 
-void
-_zb_name_keys_free (NameKeys *keys)
+ZbMemberNameKeys *
+zb_member_name_keys_new (const char *name)
 {
+  ZbMemberNameKeys *keys = g_new0 (ZbMemberNameKeys, 1);
+
+  _zb_name_keys_compute (keys, name);
+  return keys;
+}
+
+void
+zb_member_name_keys_free (ZbMemberNameKeys *keys)
+{
+  if (keys == NULL)
+    return;
   _zb_name_keys_clear (keys);
   g_free (keys);
 }
@@ -128,11 +139,11 @@ _zb_name_keys_free (NameKeys *keys)
 /* A bulk write keeps at most this many names' keys (some 10 MB). */
 #define MAX_CACHED_NAMES 65536
 
-const NameKeys *
-_zb_member_repo_name_keys (ZbMemberRepo *self, const char *name, NameKeys *scratch)
+const ZbMemberNameKeys *
+_zb_member_repo_name_keys (ZbMemberRepo *self, const char *name, ZbMemberNameKeys *scratch)
 {
   GHashTable *cache = _zb_member_repo_get_name_keys_cache (self);
-  NameKeys *keys;
+  ZbMemberNameKeys *keys;
 
   if (cache == NULL || name == NULL)
     {
@@ -146,8 +157,7 @@ _zb_member_repo_name_keys (ZbMemberRepo *self, const char *name, NameKeys *scrat
 
   if (g_hash_table_size (cache) >= MAX_CACHED_NAMES)
     g_hash_table_remove_all (cache);
-  keys = g_new0 (NameKeys, 1);
-  _zb_name_keys_compute (keys, name);
+  keys = zb_member_name_keys_new (name);
   g_hash_table_insert (cache, g_strdup (name), keys);
   return keys;
 }

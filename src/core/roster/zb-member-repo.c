@@ -33,7 +33,7 @@ struct _ZbMemberRepo
 
   /* CREATE INDEX statements set aside by zb_member_repo_bulk_begin() */
   GPtrArray *set_aside;
-  /* While a bulk write runs: name → NameKeys (names repeat a lot on a roster,
+  /* While a bulk write runs: name → ZbMemberNameKeys (names repeat a lot on a roster,
    * and their keys are the same every time), and the insert statement. */
   GHashTable *name_keys;
   sqlite3_stmt *bulk_insert;
@@ -198,7 +198,7 @@ _zb_member_repo_cache_name_keys (ZbMemberRepo *self, gboolean cache)
   if (cache)
     {
       self->name_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                               (GDestroyNotify)_zb_name_keys_free);
+                                               (GDestroyNotify)zb_member_name_keys_free);
       self->bulk_thread = g_thread_self ();
     }
 }
@@ -463,11 +463,11 @@ bind_person_fields (sqlite3_stmt *stmt, const ZbMemberRecord *r)
 }
 
 static gboolean
-insert_row (ZbMemberRepo *self, ZbMemberRecord *r, gint64 import_batch_id, GError **error)
+insert_row (ZbMemberRepo *self, ZbMemberRecord *r, const ZbMemberNameKeys *keys,
+            gint64 import_batch_id, GError **error)
 {
   const char *now = repo_now (self);
-  NameKeys computed = { 0 };
-  const NameKeys *keys;
+  ZbMemberNameKeys computed = { 0 };
   sqlite3_stmt *stmt;
   int rc;
 
@@ -491,7 +491,8 @@ insert_row (ZbMemberRepo *self, ZbMemberRecord *r, gint64 import_batch_id, GErro
   r->created_at = g_strdup (now);
   g_free (r->updated_at);
   r->updated_at = g_strdup (now);
-  keys = _zb_member_repo_name_keys (self, r->name, &computed);
+  if (keys == NULL)
+    keys = _zb_member_repo_name_keys (self, r->name, &computed);
 
   _zb_roster_bind_text (stmt, 1, r->uuid);
   bind_person_fields (stmt, r);
@@ -551,23 +552,33 @@ _zb_member_repo_audit (ZbMemberRepo *self, const char *action, const ZbMemberRec
 }
 
 gboolean
-zb_member_repo_insert_in_transaction (ZbMemberRepo *self, ZbMemberRecord *record,
-                                      gint64 import_batch_id, ZbMemberWriteFlags flags,
-                                      GError **error)
+zb_member_repo_insert_keyed_in_transaction (ZbMemberRepo *self, ZbMemberRecord *record,
+                                            const ZbMemberNameKeys *keys, gint64 import_batch_id,
+                                            ZbMemberWriteFlags flags, GError **error)
 {
   g_return_val_if_fail (ZB_IS_MEMBER_REPO (self), FALSE);
   g_return_val_if_fail (record != NULL, FALSE);
+  g_return_val_if_fail (keys == NULL || (flags & ZB_MEMBER_WRITE_NORMALIZED) != 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   record->id = 0;
   if (!prepare_record (self, record, flags, error))
     return FALSE;
-  if (!insert_row (self, record, import_batch_id, error))
+  if (!insert_row (self, record, keys, import_batch_id, error))
     return FALSE;
   if ((flags & ZB_MEMBER_WRITE_NO_AUDIT) == 0
       && !_zb_member_repo_audit (self, "create", NULL, record, error))
     return FALSE;
   return TRUE;
+}
+
+gboolean
+zb_member_repo_insert_in_transaction (ZbMemberRepo *self, ZbMemberRecord *record,
+                                      gint64 import_batch_id, ZbMemberWriteFlags flags,
+                                      GError **error)
+{
+  return zb_member_repo_insert_keyed_in_transaction (self, record, NULL, import_batch_id, flags,
+                                                     error);
 }
 
 gboolean
@@ -643,7 +654,7 @@ update_in_transaction (ZbMemberRepo *self, ZbMemberRecord *record, GError **erro
 {
   g_autoptr (ZbMemberRecord) before = NULL;
   g_autofree char *now = _zb_now_iso8601 ();
-  NameKeys keys = { 0 };
+  ZbMemberNameKeys keys = { 0 };
   sqlite3_stmt *stmt;
   ZbMemberRecord *r = record;
   int rc;

@@ -155,6 +155,16 @@ typedef enum
   ZB_MEMBER_WRITE_NORMALIZED = 1 << 2,
 } ZbMemberWriteFlags;
 
+/* The keys a member's name is ordered and searched by (姓氏笔画 and pinyin
+ * sort keys, reading, initials). Making them takes a few microseconds of ICU
+ * a name: a bulk writer may make them on another thread, ahead of the writes,
+ * and hand them to zb_member_repo_insert_keyed_in_transaction(). */
+typedef struct _ZbMemberNameKeys ZbMemberNameKeys;
+
+ZbMemberNameKeys *zb_member_name_keys_new (const char *name);
+void zb_member_name_keys_free (ZbMemberNameKeys *keys);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZbMemberNameKeys, zb_member_name_keys_free)
+
 /* As zb_member_repo_insert() but neither BEGINs nor COMMITs nor emits
  * "changed": call zb_member_repo_emit_changed() after your COMMIT. Fails with
  * ZB_MEMBER_ERROR_DUPLICATE_ID when an active member has the ID number, which
@@ -163,6 +173,13 @@ typedef enum
 gboolean zb_member_repo_insert_in_transaction (ZbMemberRepo *self, ZbMemberRecord *record,
                                                gint64 import_batch_id, ZbMemberWriteFlags flags,
                                                GError **error);
+/* The same with the keys of the record's name made beforehand
+ * (zb_member_name_keys_new() of record->name; NULL: made here). The record
+ * must be NORMALIZED already, so that its name is the one stored. */
+gboolean zb_member_repo_insert_keyed_in_transaction (ZbMemberRepo *self, ZbMemberRecord *record,
+                                                     const ZbMemberNameKeys *keys,
+                                                     gint64 import_batch_id,
+                                                     ZbMemberWriteFlags flags, GError **error);
 
 /* Many rows at once (an import of thousands): call zb_member_repo_bulk_begin()
  * after BEGIN and before the inserts, and zb_member_repo_bulk_end() after them

@@ -31,23 +31,23 @@ void _zb_roster_bind_text (sqlite3_stmt *stmt, int index, const char *value);
 void _zb_roster_bind_nonzero (sqlite3_stmt *stmt, int index, gint64 value);
 void _zb_roster_bind_bytes (sqlite3_stmt *stmt, int index, GBytes *bytes);
 
-/* The sort and search columns of a name, computed once per write. */
-typedef struct
+/* The sort and search columns of a name (zb-member-repo.h). */
+struct _ZbMemberNameKeys
 {
   GBytes *stroke_key;
   GBytes *pinyin_key;
   char *pinyin;
   char *initials;
-} NameKeys;
+};
 
-void _zb_name_keys_compute (NameKeys *keys, const char *name);
-void _zb_name_keys_clear (NameKeys *keys);
+void _zb_name_keys_compute (ZbMemberNameKeys *keys, const char *name);
+void _zb_name_keys_clear (ZbMemberNameKeys *keys);
 
 /* The keys of @name: from the repository's cache while one is kept (bulk
  * writes, rebuilding keys), else computed into @scratch, which the caller
  * clears. The result is valid until the next call. */
-const NameKeys *_zb_member_repo_name_keys (ZbMemberRepo *self, const char *name, NameKeys *scratch);
-void _zb_name_keys_free (NameKeys *keys);
+const ZbMemberNameKeys *_zb_member_repo_name_keys (ZbMemberRepo *self, const char *name,
+                                                   ZbMemberNameKeys *scratch);
 /* zb-member-repo.c: starts (@cache) or ends a bulk write of the calling
  * thread keeping the keys of the names seen and its insert statement. */
 void _zb_member_repo_cache_name_keys (ZbMemberRepo *self, gboolean cache);
