@@ -26,6 +26,20 @@ user_version (ZbDatabase *db)
   return version;
 }
 
+/* The first column of the first row of @sql, or NULL when there is none. */
+static char *
+query_optional_text (ZbDatabase *db, const char *sql)
+{
+  sqlite3_stmt *stmt = _zb_database_prepare (db, sql, NULL);
+  char *text = NULL;
+
+  g_assert_nonnull (stmt);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return text;
+}
+
 static gboolean
 has_column (ZbDatabase *db, const char *table, const char *column)
 {
@@ -361,6 +375,63 @@ test_version_8_to_9 (void)
   g_assert_no_error (error);
 }
 
+/* Whether inserting a member builds an ephemeral table (for an IN list). */
+static gboolean
+member_insert_uses_ephemeral (ZbDatabase *db)
+{
+  sqlite3_stmt *stmt
+      = _zb_database_prepare (db,
+                              "EXPLAIN INSERT INTO member (uuid, name, status, created_at,"
+                              " updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                              NULL);
+  gboolean found = FALSE;
+
+  g_assert_nonnull (stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    found |= g_strcmp0 ((const char *)sqlite3_column_text (stmt, 1), "OpenEphemeral") == 0;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/* 10: the status rule allows what it allowed, without a table built for every
+ * member written (most of the cost of importing a big roster's rows). */
+static void
+test_version_9_to_10 (void)
+{
+  g_autofree char *path = zb_test_path ("v9.db");
+  g_autoptr (ZbSecret) key = zb_secret_new_random_key (NULL);
+  ZbWorkspaceSetup setup = { .org_name = "一支部", .protection = ZB_PROTECTION_KEYRING };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZbDatabase) old = _zb_database_create_at_version (path, key, &setup, 9, &error);
+  g_autoptr (ZbDatabase) db = NULL;
+  g_autofree char *status = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (member_insert_uses_ephemeral (old));
+  g_assert_true (exec_ok (old, "INSERT INTO member (uuid, name, status, created_at, updated_at)"
+                               " VALUES ('m-1', '张三', 'deceased', 'x', 'x')"));
+  zb_database_close (old);
+
+  db = zb_database_open (path, key, &error);
+  g_assert_no_error (error);
+  g_assert_false (member_insert_uses_ephemeral (db));
+  status = query_text (db, "SELECT status FROM member WHERE uuid = 'm-1'");
+  g_assert_cmpstr (status, ==, "deceased");
+  /* every status allowed before is allowed, and only those */
+  g_assert_true (exec_ok (db, "INSERT INTO member (uuid, name, status, created_at, updated_at)"
+                              " VALUES ('m-2', '李四', 'active', 'x', 'x'),"
+                              " ('m-3', '王五', 'transferred_out', 'x', 'x'),"
+                              " ('m-4', '赵六', 'left', 'x', 'x')"));
+  g_assert_false (exec_ok (db, "INSERT INTO member (uuid, name, status, created_at, updated_at)"
+                               " VALUES ('m-5', '钱七', 'gone', 'x', 'x')"));
+  g_assert_false (exec_ok (db, "UPDATE member SET status = 'Active' WHERE uuid = 'm-2'"));
+  g_assert_false (exec_ok (db, "UPDATE member SET status = NULL WHERE uuid = 'm-2'"));
+  g_assert_null (query_optional_text (db, "SELECT name FROM sqlite_master"
+                                          " WHERE name = 'zb_schema_changed'"));
+  g_assert_true (zb_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+}
+
 /* A step that fails leaves the file at the version before it, whole. */
 static void
 test_failed_step_rolls_back (void)
@@ -425,6 +496,7 @@ main (int argc, char **argv)
   g_test_add_func ("/migrations/6-to-7", test_version_6_to_7);
   g_test_add_func ("/migrations/7-to-8", test_version_7_to_8);
   g_test_add_func ("/migrations/8-to-9", test_version_8_to_9);
+  g_test_add_func ("/migrations/9-to-10", test_version_9_to_10);
   g_test_add_func ("/migrations/failed-step-rolls-back", test_failed_step_rolls_back);
 
   return g_test_run ();
