@@ -46,8 +46,10 @@
  * rather than looked up record by record under the lock the writes hold. */
 #define LOAD_ROSTER_RECORDS 2000
 
-/* The message that says the checks are over. */
+/* The message that says the checks are over, and the one that says the
+ * writes beside them are. */
 #define END_OF_CHECKS G_MAXUINT
+#define END_OF_WRITES G_MAXUINT
 
 static const char SQL_SAVEPOINT[] = "SAVEPOINT zb_import_writes";
 static const char SQL_ROLLBACK_TO[] = "ROLLBACK TO zb_import_writes";
@@ -74,6 +76,18 @@ typedef struct
   GAsyncQueue *queue;
   ZbImportProgress *progress;
 
+  /* What the writer is done with comes back here to be freed, by the thread
+   * that made it: freeing it on the writer, where everything waits, cost the
+   * writer a twentieth of its time, most of it in the allocator's lock of
+   * the checks' arena. The writer sends how many slots it has passed, and
+   * END_OF_WRITES; NULL without a thread of the checks. All or nothing, the
+   * records go with their keys (a record once written is never written
+   * again, see write_after_checks()). */
+  GAsyncQueue *written;
+  gboolean free_records;
+  guint n_freed;        /* the checks thread's */
+  gboolean writes_over; /* the checks thread's: END_OF_WRITES came */
+
   gint stop;        /* atomic: the writer gave up, the checks may stop */
   gint any_problem; /* atomic: some record has a problem */
 
@@ -95,6 +109,7 @@ checks_clear (Checks *c)
   g_clear_pointer (&c->keys, g_free);
   g_clear_pointer (&c->clean, g_free);
   g_clear_pointer (&c->queue, g_async_queue_unref);
+  g_clear_pointer (&c->written, g_async_queue_unref);
   g_clear_error (&c->error);
   _zb_import_duplicates_clear (&c->check);
 }
@@ -103,6 +118,30 @@ static void
 hand_over (Checks *c, guint n_checked)
 {
   g_async_queue_push (c->queue, GUINT_TO_POINTER (n_checked));
+}
+
+/* Frees what the writer has passed, as far as it said (@wait: until it says
+ * it is done). On the checks' thread. */
+static void
+free_written (Checks *c, gboolean wait)
+{
+  /* (the writer gives up early on an error or a cancellation) */
+  while (!c->writes_over)
+    {
+      gpointer message = wait ? g_async_queue_pop (c->written) : g_async_queue_try_pop (c->written);
+      guint upto;
+
+      if (message == NULL)
+        return;
+      upto = GPOINTER_TO_UINT (message) == END_OF_WRITES ? c->n_slots : GPOINTER_TO_UINT (message);
+      for (; c->n_freed < upto; c->n_freed++)
+        {
+          g_clear_pointer (&c->keys[c->n_freed], zb_member_name_keys_free);
+          if (c->free_records)
+            g_clear_pointer (&c->records[c->n_freed], zb_member_record_free);
+        }
+      c->writes_over = GPOINTER_TO_UINT (message) == END_OF_WRITES;
+    }
 }
 
 /* Reads and checks every record: on the checks' thread, or in the calling
@@ -169,6 +208,8 @@ run_checks (Checks *c)
         {
           hand_over (c, record_number);
           handed = record_number;
+          if (c->written != NULL)
+            free_written (c, FALSE);
         }
     }
 
@@ -176,6 +217,8 @@ run_checks (Checks *c)
   _zb_import_clock_lap (&clock, "records read and checked");
   if (c->queue != NULL)
     hand_over (c, END_OF_CHECKS);
+  if (c->written != NULL)
+    free_written (c, TRUE);
 }
 
 static gpointer
@@ -240,15 +283,13 @@ writer_begin (Writer *w, const char *file_name, guint n_records, guint expected,
   return zb_member_repo_bulk_begin (w->repo, expected, error);
 }
 
-/* Writes record @i of the checks; its name's keys, used, go. */
+/* Writes record @i of the checks. */
 static gboolean
 writer_insert (Writer *w, Checks *c, guint i, GError **error)
 {
-  g_autoptr (ZbMemberNameKeys) keys = g_steal_pointer (&c->keys[i]);
-
   /* checked already, with the rules of the same day */
   if (!zb_member_repo_insert_keyed_in_transaction (
-          w->repo, c->records[i], keys, w->batch_id,
+          w->repo, c->records[i], c->keys[i], w->batch_id,
           ZB_MEMBER_WRITE_NO_AUDIT | ZB_MEMBER_WRITE_NO_VALIDATE | ZB_MEMBER_WRITE_NORMALIZED,
           error))
     return FALSE;
@@ -336,13 +377,11 @@ write_beside_checks (Writer *w, Checks *c, GThread *thread, gboolean all_or_noth
             ok = FALSE;
           else
             ok = writer_insert (w, c, next, error);
-          /* All or nothing, a record once written is never written again
-           * (see write_after_checks()): it can go. */
-          if (all_or_nothing)
-            g_clear_pointer (&c->records[next], zb_member_record_free);
           _zb_import_progress_report (progress, 0.5 * (upto + w->written) / MAX (c->n_slots, 1));
         }
       g_mutex_unlock (lock);
+      if (c->written != NULL && !end)
+        g_async_queue_push (c->written, GUINT_TO_POINTER (MAX (next, 1)));
 
       if (end)
         break;
@@ -350,6 +389,8 @@ write_beside_checks (Writer *w, Checks *c, GThread *thread, gboolean all_or_noth
 
   if (!ok)
     g_atomic_int_set (&c->stop, 1);
+  if (c->written != NULL)
+    g_async_queue_push (c->written, GUINT_TO_POINTER (END_OF_WRITES));
   if (thread != NULL)
     g_thread_join (thread);
   return ok;
@@ -419,10 +460,15 @@ _zb_import_check_and_write (ZbImportContext *ctx, ZbMemberRepo *repo, const char
         }
       ctx->db_lock = &lock;
       c.queue = g_async_queue_new ();
+      c.written = g_async_queue_new ();
+      c.free_records = !accept_valid;
       thread = g_thread_try_new ("zb-import-checks", checks_thread, &c, NULL);
       /* without a second thread, the checks first and the writes after */
       if (thread == NULL)
-        run_checks (&c);
+        {
+          g_clear_pointer (&c.written, g_async_queue_unref);
+          run_checks (&c);
+        }
       if (!write_beside_checks (&w, &c, thread, !accept_valid, cancellable, progress, error))
         {
           zb_member_repo_bulk_abandon (repo);
