@@ -55,7 +55,7 @@ zb_member_repo_delete_import_batch_in_transaction (ZbMemberRepo *self, gint64 im
     {
       const ZbMemberRecord *record = g_ptr_array_index (records, i);
 
-      if (!_zb_member_repo_index (self, record, FALSE, error))
+      if (!_zb_member_repo_index (self, record, FALSE, NULL, error))
         return FALSE;
       for (guint j = 0; j < G_N_ELEMENTS (deletes); j++)
         {

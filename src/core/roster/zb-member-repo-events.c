@@ -463,7 +463,7 @@ record_in_transaction (ZbMemberRepo *self, ZbDatabase *db, const char *member_uu
 
   /* Only the active roster is in the search indexes. */
   if (was_active != (after->status == ZB_STATUS_ACTIVE)
-      && !_zb_member_repo_index (self, after, after->status == ZB_STATUS_ACTIVE, error))
+      && !_zb_member_repo_index (self, after, after->status == ZB_STATUS_ACTIVE, NULL, error))
     return FALSE;
 
   before_json = zb_member_record_to_json (before);

@@ -100,6 +100,27 @@ _zb_roster_bind_bytes (sqlite3_stmt *stmt, int index, GBytes *bytes)
     sqlite3_bind_null (stmt, index);
 }
 
+/* The name's characters as separate tokens, so that a phrase query finds any
+ * run of characters inside a name ("三丰" in 张三丰): Chinese has no spaces to
+ * split words on. */
+static char *
+name_tokens (const char *name)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = name; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isalnum (c))
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 void
 _zb_name_keys_compute (ZbMemberNameKeys *keys, const char *name)
 {
@@ -107,6 +128,7 @@ _zb_name_keys_compute (ZbMemberNameKeys *keys, const char *name)
   keys->pinyin_key = zb_chinese_pinyin_key (name);
   keys->pinyin = zb_chinese_pinyin (name);
   keys->initials = zb_chinese_initials (name);
+  keys->tokens = name_tokens (name);
 }
 
 void
@@ -116,6 +138,7 @@ _zb_name_keys_clear (ZbMemberNameKeys *keys)
   g_clear_pointer (&keys->pinyin_key, g_bytes_unref);
   g_clear_pointer (&keys->pinyin, g_free);
   g_clear_pointer (&keys->initials, g_free);
+  g_clear_pointer (&keys->tokens, g_free);
 }
 
 ZbMemberNameKeys *
@@ -165,30 +188,9 @@ _zb_member_repo_name_keys (ZbMemberRepo *self, const char *name, ZbMemberNameKey
 /* ------------------------------------------------------------------------- */
 /* Search indexes of the active roster                                       */
 
-/* The name's characters as separate tokens, so that a phrase query finds any
- * run of characters inside a name ("三丰" in 张三丰): Chinese has no spaces to
- * split words on. */
-static char *
-name_tokens (const char *name)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = name; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isalnum (c))
-        continue;
-      if (out->len > 0)
-        g_string_append_c (out, ' ');
-      g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
 gboolean
 _zb_member_repo_index (ZbMemberRepo *self, const ZbMemberRecord *record, gboolean active,
-                       GError **error)
+                       const char *name_tokens_made, GError **error)
 {
   sqlite3_stmt *stmt;
 
@@ -214,13 +216,13 @@ _zb_member_repo_index (ZbMemberRepo *self, const ZbMemberRecord *record, gboolea
     }
 
   {
-    g_autofree char *tokens = name_tokens (record->name);
+    g_autofree char *tokens = name_tokens_made ? NULL : name_tokens (record->name);
     /* ID number and phone digits in one trigram column: a space between them so
      * that no run of digits spans both. */
-    g_autofree char *digits = g_strdup_printf ("%s %s", record->id_number ? record->id_number : "",
-                                               record->phone ? record->phone : "");
+    g_autofree char *digits = g_strconcat (record->id_number ? record->id_number : "", " ",
+                                           record->phone ? record->phone : "", NULL);
     const char *inserts[] = { SQL_FTS_NAME_INSERT, SQL_FTS_DIGITS_INSERT };
-    const char *values[] = { tokens, digits };
+    const char *values[] = { name_tokens_made ? name_tokens_made : tokens, digits };
 
     for (guint i = 0; i < G_N_ELEMENTS (inserts); i++)
       {

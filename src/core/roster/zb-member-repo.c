@@ -469,6 +469,7 @@ insert_row (ZbMemberRepo *self, ZbMemberRecord *r, const ZbMemberNameKeys *keys,
   const char *now = repo_now (self);
   ZbMemberNameKeys computed = { 0 };
   sqlite3_stmt *stmt;
+  gboolean ok;
   int rc;
 
   /* In a bulk write the statement is looked up once, not once a row (the
@@ -516,7 +517,6 @@ insert_row (ZbMemberRepo *self, ZbMemberRecord *r, const ZbMemberNameKeys *keys,
   _zb_roster_bind_text (stmt, 35, r->updated_at);
 
   rc = sqlite3_step (stmt);
-  _zb_name_keys_clear (&computed);
   if (rc != SQLITE_DONE)
     {
       gboolean duplicate
@@ -526,6 +526,7 @@ insert_row (ZbMemberRepo *self, ZbMemberRecord *r, const ZbMemberNameKeys *keys,
                    != NULL;
 
       sqlite3_reset (stmt);
+      _zb_name_keys_clear (&computed);
       if (duplicate)
         {
           g_set_error_literal (error, ZB_MEMBER_ERROR, ZB_MEMBER_ERROR_DUPLICATE_ID,
@@ -537,7 +538,9 @@ insert_row (ZbMemberRepo *self, ZbMemberRecord *r, const ZbMemberNameKeys *keys,
   sqlite3_reset (stmt);
   r->id = sqlite3_last_insert_rowid (_zb_database_get_handle (self->db));
 
-  return _zb_member_repo_index (self, r, r->status == ZB_STATUS_ACTIVE, error);
+  ok = _zb_member_repo_index (self, r, r->status == ZB_STATUS_ACTIVE, keys->tokens, error);
+  _zb_name_keys_clear (&computed);
+  return ok;
 }
 
 gboolean
@@ -657,6 +660,7 @@ update_in_transaction (ZbMemberRepo *self, ZbMemberRecord *record, GError **erro
   ZbMemberNameKeys keys = { 0 };
   sqlite3_stmt *stmt;
   ZbMemberRecord *r = record;
+  gboolean ok;
   int rc;
 
   before = _zb_member_repo_load (self, record->uuid, error);
@@ -704,14 +708,18 @@ update_in_transaction (ZbMemberRepo *self, ZbMemberRecord *record, GError **erro
   _zb_roster_bind_text (stmt, 23, r->updated_at);
 
   rc = sqlite3_step (stmt);
-  _zb_name_keys_clear (&keys);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return _zb_database_set_error (self->db, error);
+    {
+      _zb_name_keys_clear (&keys);
+      return _zb_database_set_error (self->db, error);
+    }
 
-  if (r->status == ZB_STATUS_ACTIVE
-      && (!_zb_member_repo_index (self, r, FALSE, error)
-          || !_zb_member_repo_index (self, r, TRUE, error)))
+  ok = r->status != ZB_STATUS_ACTIVE
+       || (_zb_member_repo_index (self, r, FALSE, NULL, error)
+           && _zb_member_repo_index (self, r, TRUE, keys.tokens, error));
+  _zb_name_keys_clear (&keys);
+  if (!ok)
     return FALSE;
 
   return _zb_member_repo_audit (self, "update", before, r, error);

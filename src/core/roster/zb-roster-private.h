@@ -38,6 +38,7 @@ struct _ZbMemberNameKeys
   GBytes *pinyin_key;
   char *pinyin;
   char *initials;
+  char *tokens; /* the name's characters as search index tokens */
 };
 
 void _zb_name_keys_compute (ZbMemberNameKeys *keys, const char *name);
@@ -68,9 +69,10 @@ void _zb_roster_today (GDate *today);
 ZbMemberRecord *_zb_member_repo_load (ZbMemberRepo *self, const char *uuid, GError **error);
 
 /* Adds (@active) or removes the member's rows in the search indexes of the
- * active roster (member_name_fts, member_digits_fts). */
+ * active roster (member_name_fts, member_digits_fts). @name_tokens: the
+ * name's tokens made already (ZbMemberNameKeys), or NULL. */
 gboolean _zb_member_repo_index (ZbMemberRepo *self, const ZbMemberRecord *record, gboolean active,
-                                GError **error);
+                                const char *name_tokens, GError **error);
 
 /* The ID number is in use by another active member (not @except_id). */
 gboolean _zb_member_repo_id_taken (ZbMemberRepo *self, const char *id_number, gint64 except_id,
