@@ -8,6 +8,7 @@
 #include "exchange-test-util.h"
 #include "zb-database-private.h"
 #include "zb-exchange-error.h"
+#include "zb-import-private.h"
 
 #define HEADER                                                                                                                       \
   "姓名,性别,民族,公民身份号码,出生日期,学历,入党时间,转正时间,人员类别,联系电话,所在党支部," \
@@ -668,11 +669,97 @@ test_async (ExFixture *f, gconstpointer data)
   g_main_loop_unref (state.loop);
 }
 
+typedef struct
+{
+  GArray *fractions;
+  ZbDatabase *other; /* a second connection to the workspace */
+  gint64 members_at_indexes;
+  gint64 members_at_end;
+} ProgressState;
+
+static gint64
+count_on (ZbDatabase *db)
+{
+  sqlite3_stmt *stmt = _zb_database_prepare (db, "SELECT count(*) FROM member", NULL);
+  gint64 n;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+static void
+record_progress (double fraction, gpointer user_data)
+{
+  ProgressState *state = user_data;
+
+  g_array_append_val (state->fractions, fraction);
+  if (fraction == ZB_IMPORT_PROGRESS_INDEXES)
+    state->members_at_indexes = count_on (state->other);
+  if (fraction == 1.0)
+    state->members_at_end = count_on (state->other);
+}
+
+/* The bar of a big import moves on while the indexes are built again and
+ * the import commits, and is full only once the members are there for
+ * every other connection. */
+static void
+test_progress_until_committed (ExFixture *f, gconstpointer data)
+{
+  g_autoptr (GString) csv = g_string_new ("姓名,公民身份号码\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZbSecret) secret = zb_secret_new_passphrase ("exchange test 口令");
+  g_autoptr (ZbSheet) sheet = NULL;
+  g_autoptr (ZbImporter) importer = NULL;
+  g_autoptr (ZbImportReport) report = NULL;
+  g_autoptr (GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  ProgressState state = { fractions, NULL, -1, -1 };
+  guint n = ZB_MEMBER_BULK_THRESHOLD + 100;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *first17
+          = g_strdup_printf ("1101051970%02u%02u%03u", 1 + i / 28 % 12, 1 + i % 28, i / 336);
+
+      g_autofree char *id = ex_id_number (first17);
+      g_string_append_printf (csv, "党员%u,%s\n", i, id);
+    }
+  sheet = zb_csv_read_data (csv->str, csv->len, NULL, &error);
+  g_assert_no_error (error);
+  importer = zb_importer_new (f->repo, sheet, "big.csv");
+  state.other = zb_database_open (f->path, secret, &error);
+  g_assert_no_error (error);
+
+  report = zb_importer_run (importer, ZB_IMPORT_DEFAULT, NULL, record_progress, &state, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_written, ==, n);
+
+  for (guint i = 1; i < fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (fractions, double, i), >=,
+                       g_array_index (fractions, double, i - 1));
+  /* the rows up to ZB_IMPORT_PROGRESS_ROWS, then the indexes, then the end */
+  g_assert_cmpuint (fractions->len, >, 3);
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 3), <=,
+                     ZB_IMPORT_PROGRESS_ROWS);
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 3), >,
+                     ZB_IMPORT_PROGRESS_ROWS - 0.02);
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 2), ==,
+                     ZB_IMPORT_PROGRESS_INDEXES);
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+  g_assert_cmpint (state.members_at_indexes, ==, 0);
+  g_assert_cmpint (state.members_at_end, ==, n);
+
+  zb_database_close (state.other);
+  g_object_unref (state.other);
+}
+
 static void
 cancel_when_writing (double fraction, gpointer user_data)
 {
-  /* past one half the records are being written */
-  if (fraction > 0.6)
+  /* past one half of the rows' share, records are being written */
+  if (fraction > ZB_IMPORT_PROGRESS_ROWS * 0.6)
     g_cancellable_cancel (user_data);
 }
 
@@ -785,6 +872,7 @@ main (int argc, char *argv[])
   ADD ("/exchange/import/async", test_async);
   ADD ("/exchange/import/async-own-connection", test_async_own_connection);
   ADD ("/exchange/import/cancel-while-writing", test_cancel_while_writing);
+  ADD ("/exchange/import/progress-until-committed", test_progress_until_committed);
   ADD ("/exchange/import/no-name-column", test_no_name_column);
 #undef ADD
 

@@ -299,15 +299,18 @@ writer_insert (Writer *w, Checks *c, guint i, GError **error)
 
 /* Builds the indexes set aside and appends the batch's audit row. */
 static gboolean
-writer_end (Writer *w, const char *file_name, ZbImportReport *report, GError **error)
+writer_end (Writer *w, const char *file_name, ZbImportReport *report, ZbImportProgress *progress,
+            GError **error)
 {
   g_autofree char *audit = NULL;
   ZbImportClock clock;
 
+  _zb_import_progress_report (progress, ZB_IMPORT_PROGRESS_ROWS);
   _zb_import_clock_start (&clock);
   if (!zb_member_repo_bulk_end (w->repo, error))
     return FALSE;
   _zb_import_clock_lap (&clock, "indexes built");
+  _zb_import_progress_report (progress, ZB_IMPORT_PROGRESS_INDEXES);
 
   audit = _zb_import_audit_json (file_name, w->batch_uuid, report);
   if (!zb_audit_append (w->db, "import", "import_batch", w->batch_uuid, NULL, audit, error))
@@ -336,9 +339,10 @@ write_after_checks (ZbMemberRepo *repo, const char *file_name, Checks *c, const 
         ok = FALSE;
       else
         ok = writer_insert (&w, c, i, error);
-      _zb_import_progress_report (progress, 0.5 + 0.5 * w.written / MAX (report->n_valid, 1));
+      _zb_import_progress_report (
+          progress, ZB_IMPORT_PROGRESS_ROWS * (0.5 + 0.5 * w.written / MAX (report->n_valid, 1)));
     }
-  ok = ok && writer_end (&w, file_name, report, error);
+  ok = ok && writer_end (&w, file_name, report, progress, error);
   if (!ok)
     zb_member_repo_bulk_abandon (repo);
   g_free (w.batch_uuid);
@@ -377,7 +381,8 @@ write_beside_checks (Writer *w, Checks *c, GThread *thread, gboolean all_or_noth
             ok = FALSE;
           else
             ok = writer_insert (w, c, next, error);
-          _zb_import_progress_report (progress, 0.5 * (upto + w->written) / MAX (c->n_slots, 1));
+          _zb_import_progress_report (progress, ZB_IMPORT_PROGRESS_ROWS * 0.5 * (upto + w->written)
+                                                    / MAX (c->n_slots, 1));
         }
       g_mutex_unlock (lock);
       if (c->written != NULL && !end)
@@ -498,7 +503,7 @@ _zb_import_check_and_write (ZbImportContext *ctx, ZbMemberRepo *repo, const char
   else if (wrote_the_valid (&c, rejected))
     {
       if (!_zb_import_batch_set_n_records (db, w.batch_id, report->n_valid, error)
-          || !writer_end (&w, file_name, report, error)
+          || !writer_end (&w, file_name, report, progress, error)
           || !_zb_database_exec (db, SQL_RELEASE, error))
         {
           zb_member_repo_bulk_abandon (repo);
@@ -516,7 +521,9 @@ _zb_import_check_and_write (ZbImportContext *ctx, ZbMemberRepo *repo, const char
         goto out;
     }
 
-  _zb_import_progress_report (progress, 1.0);
+  /* written: the caller's commit ends the run */
+  if (!*write)
+    _zb_import_progress_report (progress, 1.0);
   result = g_steal_pointer (&report);
 
 out:

@@ -63,7 +63,16 @@ const char *_zb_import_context_unit_name (ZbImportContext *ctx, gint64 id);
 
 ZbImportReport *_zb_import_report_new (void);
 
-/* The progress of a run: @func called at most every 1 %, and at the end. */
+/* The progress of a run: @func called at most every 1 %, and at the end.
+ *
+ * An import that writes shows its rows up to ZB_IMPORT_PROGRESS_ROWS, the
+ * indexes built again after them at ZB_IMPORT_PROGRESS_INDEXES, and 1 only
+ * once committed: at 100,000 members the rows take some 1.4 s, the indexes
+ * 0.9 s and the commit 0.7 s (ten times that at a million), and a bar that
+ * stands full meanwhile looks like a program that hangs. */
+#define ZB_IMPORT_PROGRESS_ROWS 0.6
+#define ZB_IMPORT_PROGRESS_INDEXES 0.85
+
 typedef struct
 {
   ZbImportProgressFunc func;

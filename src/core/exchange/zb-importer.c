@@ -510,6 +510,7 @@ run_import (ZbImporter *self, ZbMemberRepo *repo, ZbImportContext *ctx, ZbImport
       }
     _zb_import_clock_lap (&clock, "committed");
   }
+  _zb_import_progress_report (progress, 1.0);
   return g_steal_pointer (&report);
 }
 
