@@ -140,12 +140,12 @@ ex_count_members (ExFixture *f)
   return n;
 }
 
-/* One integer from SQL without parameters (tests only). */
+/* One integer from SQL without parameters on @db (tests only). */
 static inline gint64
-ex_query_int (ExFixture *f, const char *sql)
+ex_db_query_int (ZbDatabase *db, const char *sql)
 {
   g_autoptr (GError) error = NULL;
-  sqlite3_stmt *stmt = _zb_database_prepare (f->db, sql, &error);
+  sqlite3_stmt *stmt = _zb_database_prepare (db, sql, &error);
   gint64 value;
 
   g_assert_no_error (error);
@@ -153,6 +153,13 @@ ex_query_int (ExFixture *f, const char *sql)
   value = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return value;
+}
+
+/* The same on the fixture's workspace. */
+static inline gint64
+ex_query_int (ExFixture *f, const char *sql)
+{
+  return ex_db_query_int (f->db, sql);
 }
 
 /* The active member with @id_number. */

@@ -677,19 +677,6 @@ typedef struct
   gint64 members_at_end;
 } ProgressState;
 
-static gint64
-count_on (ZbDatabase *db)
-{
-  sqlite3_stmt *stmt = _zb_database_prepare (db, "SELECT count(*) FROM member", NULL);
-  gint64 n;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
-}
-
 static void
 record_progress (double fraction, gpointer user_data)
 {
@@ -697,9 +684,9 @@ record_progress (double fraction, gpointer user_data)
 
   g_array_append_val (state->fractions, fraction);
   if (fraction == ZB_IMPORT_PROGRESS_INDEXES)
-    state->members_at_indexes = count_on (state->other);
+    state->members_at_indexes = ex_db_query_int (state->other, "SELECT count(*) FROM member");
   if (fraction == 1.0)
-    state->members_at_end = count_on (state->other);
+    state->members_at_end = ex_db_query_int (state->other, "SELECT count(*) FROM member");
 }
 
 /* The bar of a big import moves on while the indexes are built again and
