@@ -277,12 +277,8 @@ zb_roster_columns_bind (ZbRosterColumns *self, GtkListItem *item, ZbRosterColumn
   if (GTK_IS_LABEL (child))
     gtk_label_set_label (GTK_LABEL (child), text);
   else
-    {
-      gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
-      /* what a screen reader reads for the cell, as a label's text */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                      -1);
-    }
+    /* (an inscription is also what a screen reader reads for the cell) */
+    gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
 }
 
 static void
@@ -326,8 +322,8 @@ zb_roster_columns_set_reveal (ZbRosterColumns *self, gboolean reveal)
     }
 }
 
-char *
-zb_roster_columns_dup_shown_text (ZbRosterColumns *self, guint position, ZbRosterColumn column)
+GtkWidget *
+zb_roster_columns_get_shown_cell (ZbRosterColumns *self, guint position, ZbRosterColumn column)
 {
   GHashTableIter iter;
   gpointer key, value;
@@ -336,30 +332,32 @@ zb_roster_columns_dup_shown_text (ZbRosterColumns *self, guint position, ZbRoste
 
   g_hash_table_iter_init (&iter, self->bound);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      GtkWidget *child = gtk_list_item_get_child (key);
-
-      if (GPOINTER_TO_INT (value) != (int)column || gtk_list_item_get_position (key) != position)
-        continue;
-
-      if (GTK_IS_LABEL (child))
-        return g_strdup (gtk_label_get_label (GTK_LABEL (child)));
-      else if (GTK_IS_INSCRIPTION (child))
-        return g_strdup (gtk_inscription_get_text (GTK_INSCRIPTION (child)));
-      else
-        {
-          g_autoptr (GString) text = g_string_new (NULL);
-
-          for (GtkWidget *badge = gtk_widget_get_first_child (child); badge != NULL;
-               badge = gtk_widget_get_next_sibling (badge))
-            if (gtk_widget_get_visible (badge))
-              g_string_append_printf (text, "%s%s", text->len ? " " : "",
-                                      gtk_label_get_label (GTK_LABEL (badge)));
-          return g_strdup (text->str);
-        }
-    }
+    if (GPOINTER_TO_INT (value) == (int)column && gtk_list_item_get_position (key) == position)
+      return gtk_list_item_get_child (key);
 
   return NULL;
+}
+
+char *
+zb_roster_columns_dup_shown_text (ZbRosterColumns *self, guint position, ZbRosterColumn column)
+{
+  GtkWidget *child = zb_roster_columns_get_shown_cell (self, position, column);
+  g_autoptr (GString) text = NULL;
+
+  if (child == NULL)
+    return NULL;
+  if (GTK_IS_LABEL (child))
+    return g_strdup (gtk_label_get_label (GTK_LABEL (child)));
+  if (GTK_IS_INSCRIPTION (child))
+    return g_strdup (gtk_inscription_get_text (GTK_INSCRIPTION (child)));
+
+  text = g_string_new (NULL);
+  for (GtkWidget *badge = gtk_widget_get_first_child (child); badge != NULL;
+       badge = gtk_widget_get_next_sibling (badge))
+    if (gtk_widget_get_visible (badge))
+      g_string_append_printf (text, "%s%s", text->len ? " " : "",
+                              gtk_label_get_label (GTK_LABEL (badge)));
+  return g_strdup (text->str);
 }
 
 /* Sorting by the column headers.

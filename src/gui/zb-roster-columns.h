@@ -45,8 +45,10 @@ void zb_roster_columns_set_reveal (ZbRosterColumns *self, gboolean reveal);
 
 /* The text @column shows for @member. */
 char *zb_roster_columns_dup_text (ZbRosterColumns *self, ZbMember *member, ZbRosterColumn column);
-/* The text on screen in row @position of @column, or NULL when the row has no
- * widget (for tests). */
+/* The widget of row @position in @column, or NULL when the row has none, and
+ * the text it shows (for tests). */
+GtkWidget *zb_roster_columns_get_shown_cell (ZbRosterColumns *self, guint position,
+                                             ZbRosterColumn column);
 char *zb_roster_columns_dup_shown_text (ZbRosterColumns *self, guint position,
                                         ZbRosterColumn column);
 

@@ -68,6 +68,7 @@ const char *_zb_roster_view_get_state (ZbRosterView *self);
 /* The text shown in row @position of @column, or
  * NULL when that row is not on screen. */
 char *_zb_roster_view_dup_cell_text (ZbRosterView *self, guint position, ZbRosterColumn column);
+GtkWidget *_zb_roster_view_get_cell (ZbRosterView *self, guint position, ZbRosterColumn column);
 /* Selects row @position, as a click would. */
 void _zb_roster_view_select (ZbRosterView *self, guint position);
 /* The editor or status dialog open over the window, or NULL. */

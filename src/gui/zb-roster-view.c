@@ -481,6 +481,12 @@ _zb_roster_view_dup_cell_text (ZbRosterView *self, guint position, ZbRosterColum
   return zb_roster_columns_dup_shown_text (self->columns, position, column);
 }
 
+GtkWidget *
+_zb_roster_view_get_cell (ZbRosterView *self, guint position, ZbRosterColumn column)
+{
+  return zb_roster_columns_get_shown_cell (self->columns, position, column);
+}
+
 /* GObject */
 
 static void
