@@ -157,9 +157,9 @@ typedef enum
 
 /* The keys a member's name is ordered and searched by (姓氏笔画 and pinyin
  * sort keys, reading, initials, search tokens). Making them takes a few
- * microseconds of ICU
- * a name: a bulk writer may make them on another thread, ahead of the writes,
- * and hand them to zb_member_repo_insert_keyed_in_transaction(). */
+ * microseconds of ICU a name: a bulk writer may make them on another thread,
+ * ahead of the writes, and hand them to
+ * zb_member_repo_insert_keyed_in_transaction(). */
 typedef struct _ZbMemberNameKeys ZbMemberNameKeys;
 
 ZbMemberNameKeys *zb_member_name_keys_new (const char *name);
