@@ -213,14 +213,45 @@ zb_form_destroy_later (GtkWindow *window)
 }
 
 void
-zb_form_ask_save_changes (GtkWindow *editor, gboolean valid, GCallback on_response)
+zb_form_close (GtkWindow *editor)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
-      editor, _ ("Save Changes?"),
-      valid ? _ ("The changes to this record are not saved yet. If you discard them, "
-                 "they are lost.")
-            : _ ("The changes to this record are not saved yet, and some fields still "
-                 "need correcting. If you discard them, they are lost.")));
+  g_object_set_data (G_OBJECT (editor), "zb-form-closing", GINT_TO_POINTER (TRUE));
+  zb_form_destroy_later (editor);
+}
+
+gboolean
+zb_form_is_closing (GtkWindow *editor)
+{
+  return g_object_get_data (G_OBJECT (editor), "zb-form-closing") != NULL;
+}
+
+static void
+on_save_changes_response_cb (GtkWindow *editor, const char *response)
+{
+  ZbFormSaveFunc save = (ZbFormSaveFunc)g_object_get_data (G_OBJECT (editor), "zb-form-save");
+
+  if (g_strcmp0 (response, "save") == 0)
+    save (editor);
+  else if (g_strcmp0 (response, "discard") == 0)
+    zb_form_close (editor);
+}
+
+gboolean
+zb_form_ask_before_closing (GtkWindow *editor, gboolean modified, gboolean valid,
+                            const char *heading, const char *body, ZbFormSaveFunc save)
+{
+  AdwMessageDialog *dialog;
+
+  if (!modified || zb_form_is_closing (editor))
+    return FALSE;
+
+  if (body == NULL)
+    body = valid ? _ ("The changes to this record are not saved yet. If you discard them, "
+                      "they are lost.")
+                 : _ ("The changes to this record are not saved yet, and some fields still "
+                      "need correcting. If you discard them, they are lost.");
+  dialog = ADW_MESSAGE_DIALOG (
+      adw_message_dialog_new (editor, heading != NULL ? heading : _ ("Save Changes?"), body));
 
   adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "discard", _ ("_Discard"),
                                     "save", _ ("_Save"), NULL);
@@ -229,6 +260,9 @@ zb_form_ask_save_changes (GtkWindow *editor, gboolean valid, GCallback on_respon
   adw_message_dialog_set_response_enabled (dialog, "save", valid);
   adw_message_dialog_set_default_response (dialog, valid ? "save" : "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", on_response, editor, G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (editor), "zb-form-save", (gpointer)save);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_changes_response_cb), editor,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }

@@ -36,11 +36,21 @@ GtkWidget *zb_form_drop_down_new (const char *const *names, gboolean searchable)
  * the response of a message dialog over it must outlive that signal
  * (destroying the dialog's parent inside it breaks the dialog). */
 void zb_form_destroy_later (GtkWindow *window);
-/* Asks over @editor, a record editor closed with changes not saved, whether
- * to save or discard them; saving is offered (and the default) only when the
- * form is @valid. @on_response, connected swapped to the dialog's "response"
- * for as long as @editor lives, is called as (editor, response) with
- * "save", "discard" or "cancel". */
-void zb_form_ask_save_changes (GtkWindow *editor, gboolean valid, GCallback on_response);
+
+/* Saves the record of @editor, a window that edits one; returns TRUE when it
+ * is saved (and the editor closed with zb_form_close()). */
+typedef gboolean (*ZbFormSaveFunc) (GtkWindow *editor);
+
+/* For @editor's close-request: when it has @modified changes and is not
+ * closing already, asks whether to save them — offered, and the default,
+ * only when the form is @valid — or discard them, and returns TRUE (the
+ * request is handled); else returns FALSE. @heading and @body say what would
+ * be lost; NULL for a record's changes. */
+gboolean zb_form_ask_before_closing (GtkWindow *editor, gboolean modified, gboolean valid,
+                                     const char *heading, const char *body, ZbFormSaveFunc save);
+/* Closes @editor for good, without asking: after a save, or a discard. */
+void zb_form_close (GtkWindow *editor);
+/* Whether zb_form_close() was called on @editor. */
+gboolean zb_form_is_closing (GtkWindow *editor);
 
 G_END_DECLS

@@ -61,7 +61,6 @@ struct _ZbMeetingEditor
   gboolean valid;
   gboolean modified;
   gboolean filling;
-  gboolean closing;
 };
 
 void _zb_meeting_editor_changed (ZbMeetingEditor *self);

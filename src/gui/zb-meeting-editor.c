@@ -572,8 +572,7 @@ zb_meeting_editor_save (ZbMeetingEditor *self)
 
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, record->uuid, created);
   self->modified = FALSE;
-  self->closing = TRUE;
-  zb_form_destroy_later (GTK_WINDOW (self));
+  zb_form_close (GTK_WINDOW (self));
   return TRUE;
 }
 
@@ -583,28 +582,14 @@ action_save (GtkWidget *widget, const char *name, GVariant *param)
   zb_meeting_editor_save (ZB_MEETING_EDITOR (widget));
 }
 
-static void
-on_close_response_cb (ZbMeetingEditor *self, const char *response)
-{
-  if (g_strcmp0 (response, "save") == 0)
-    zb_meeting_editor_save (self);
-  else if (g_strcmp0 (response, "discard") == 0)
-    {
-      self->closing = TRUE;
-      zb_form_destroy_later (GTK_WINDOW (self));
-    }
-}
-
 static gboolean
 zb_meeting_editor_close_request (GtkWindow *window)
 {
   ZbMeetingEditor *self = ZB_MEETING_EDITOR (window);
 
-  if (self->closing || !self->modified)
-    return GTK_WINDOW_CLASS (zb_meeting_editor_parent_class)->close_request (window);
-
-  zb_form_ask_save_changes (window, self->valid, G_CALLBACK (on_close_response_cb));
-  return TRUE;
+  return zb_form_ask_before_closing (window, self->modified, self->valid, NULL, NULL,
+                                     (ZbFormSaveFunc)zb_meeting_editor_save)
+         || GTK_WINDOW_CLASS (zb_meeting_editor_parent_class)->close_request (window);
 }
 
 /* Public */

@@ -49,7 +49,6 @@ struct _ZbTalkEditor
 
   gboolean modified;
   gboolean filling;
-  gboolean closing;
 };
 
 /* zb-talk-editor.c */

@@ -120,11 +120,12 @@ on_contents_checked_cb (GObject *source, GAsyncResult *result, gpointer data)
 
   if (!zb_contents_guard_check_finish (ZB_CONTENTS_GUARD (source), result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !self->closing)
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+          && !zb_form_is_closing (GTK_WINDOW (self)))
         _zb_talk_editor_show_message (self, error->message);
       return;
     }
-  if (self->closing || self->talks == NULL)
+  if (zb_form_is_closing (GTK_WINDOW (self)) || self->talks == NULL)
     return;
   /* Each opening goes through the repository, which audits it. */
   contents = zb_talk_repo_load_contents (self->talks, self->original->uuid, &error);
@@ -373,13 +374,6 @@ zb_talk_editor_read (ZbTalkEditor *self)
   return r;
 }
 
-static void
-destroy_later (ZbTalkEditor *self)
-{
-  self->closing = TRUE;
-  zb_form_destroy_later (GTK_WINDOW (self));
-}
-
 static gboolean
 zb_talk_editor_save (ZbTalkEditor *self)
 {
@@ -403,7 +397,7 @@ zb_talk_editor_save (ZbTalkEditor *self)
   _zb_talk_editor_show_message (self, NULL);
   self->modified = FALSE;
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, record->uuid, created);
-  destroy_later (self);
+  zb_form_close (GTK_WINDOW (self));
   return TRUE;
 }
 
@@ -413,39 +407,17 @@ action_save (GtkWidget *widget, const char *name, GVariant *param)
   zb_talk_editor_save (ZB_TALK_EDITOR (widget));
 }
 
-static void
-on_close_response_cb (ZbTalkEditor *self, const char *response)
-{
-  if (g_strcmp0 (response, "save") == 0)
-    zb_talk_editor_save (self);
-  else if (g_strcmp0 (response, "discard") == 0)
-    destroy_later (self);
-}
-
 static gboolean
 zb_talk_editor_close_request (GtkWindow *window)
 {
   ZbTalkEditor *self = ZB_TALK_EDITOR (window);
-  AdwMessageDialog *dialog;
 
-  if (self->closing || !self->modified)
-    return GTK_WINDOW_CLASS (zb_talk_editor_parent_class)->close_request (window);
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
-      window, _ ("Save the Talk?"),
-      _ ("What you have written is not saved yet. If you discard it, it is lost.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "discard", _ ("_Discard"),
-                                    "save", _ ("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (dialog, "save",
-                                           gtk_widget_is_sensitive (self->save_button));
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return TRUE;
+  return zb_form_ask_before_closing (
+             window, self->modified, gtk_widget_is_sensitive (self->save_button),
+             _ ("Save the Talk?"),
+             _ ("What you have written is not saved yet. If you discard it, it is lost."),
+             (ZbFormSaveFunc)zb_talk_editor_save)
+         || GTK_WINDOW_CLASS (zb_talk_editor_parent_class)->close_request (window);
 }
 
 /* Public */

@@ -331,7 +331,22 @@ test_record_applicant (void)
   set_text (editor, "talked_with-name", "陈申请");
   set_text (editor, "talked_with-post", "入党申请人");
   click (zb_talk_editor_get_field (editor, "talked_with-add-person"));
-  save_editor (editor);
+
+  /* Closed with the talk not saved: asked, and 保存 saves it. */
+  gtk_window_close (GTK_WINDOW (editor));
+  ui_test_iterate_until_idle ();
+  {
+    GtkWindow *ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    g_assert_nonnull (ask);
+    g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (ask)), ==,
+                     _ ("Save the Talk?"));
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (ask), "save"));
+    g_assert_cmpuint (_zb_talks_view_get_n_talks (view ()), ==, 1);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "save");
+  }
+  g_assert_true (ui_test_wait_for (editor_gone, NULL, 10));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   g_assert_cmpuint (_zb_talks_view_get_n_talks (view ()), ==, 2);
   talks = list_talks ();
