@@ -402,9 +402,26 @@ test_undo (ExFixture *f, gconstpointer data)
   g_assert_error (error, ZB_EXCHANGE_ERROR, ZB_EXCHANGE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
+  /* one of them has left the roster (and the search indexes) since */
+  {
+    g_autoptr (ZbMemberRecord) m = ex_member_by_id (f, a2);
+    g_autoptr (ZbMemberEvent) event = zb_member_event_new (ZB_EVENT_DEATH, "2026-01-01");
+
+    g_assert_true (zb_member_repo_record_event (f->repo, m->uuid, event, &error));
+    g_assert_no_error (error);
+  }
+
   undone_a = zb_import_batch_undo (f->repo, prefix, &removed, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (removed, ==, 2);
+
+  /* nothing of theirs is left in the search indexes */
+  g_assert_cmpint (ex_query_int (f, "SELECT count(*) FROM member_name_fts"
+                                    " WHERE member_name_fts MATCH '甲 OR 乙'"),
+                   ==, 0);
+  g_assert_cmpint (ex_query_int (f, "SELECT count(*) FROM member_digits_fts"
+                                    " WHERE member_digits_fts MATCH '\"110\"'"),
+                   ==, 1);
 
   /* exactly what the imports added is gone: the member typed in stays */
   g_assert_cmpint (ex_count_members (f), ==, 1);

@@ -376,7 +376,7 @@ test_filters (RosterFixture *f, gconstpointer data)
 static void
 test_page_cost (RosterFixture *f, gconstpointer data)
 {
-  const char *searches[] = { NULL, "王", "张建", "z", "zh", "138", "11010519" };
+  const char *searches[] = { NULL, "王", "张建", "z", "zh", "138", "13800", "11010519" };
   g_autoptr (GError) error = NULL;
   guint n = 4000;
   guint full_scan;

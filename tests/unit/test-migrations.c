@@ -419,6 +419,113 @@ test_version_9_to_10 (void)
   g_assert_no_error (error);
 }
 
+static gint64
+count_search (ZbMemberRepo *repo, const char *search)
+{
+  g_autoptr (GError) error = NULL;
+  ZbMemberQuery q = ZB_MEMBER_QUERY_INIT;
+  gint64 n;
+
+  q.search = search;
+  n = zb_member_repo_count (repo, &q, &error);
+  g_assert_no_error (error);
+  return n;
+}
+
+/* How many members the name index holds under @character's term, read in the
+ * index itself (a private-use character is no search the roster offers). */
+static int
+name_term_count (ZbDatabase *db, const char *character)
+{
+  g_autofree char *match = g_strdup_printf ("\"%s\"", character);
+  sqlite3_stmt *stmt = _zb_database_prepare (
+      db, "SELECT count(*) FROM member_name_fts WHERE member_name_fts MATCH ?1", NULL);
+  int n;
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/* 11: the search indexes without a copy of their rows, the order indexes led
+ * by TEXT. The members of an older file are indexed as ZbMemberRepo indexes
+ * them, so that it takes them out again by the same text: no term is left
+ * behind when one is edited or leaves — not even of a character only the
+ * index counts as a letter (a private-use code point, as some offices' fonts
+ * use for rare characters). */
+static void
+test_version_10_to_11 (void)
+{
+  g_autofree char *path = zb_test_path ("v10.db");
+  g_autoptr (ZbSecret) key = zb_secret_new_random_key (NULL);
+  ZbWorkspaceSetup setup = { .org_name = "一支部", .protection = ZB_PROTECTION_KEYRING };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZbDatabase) old = _zb_database_create_at_version (path, key, &setup, 10, &error);
+  g_autoptr (ZbDatabase) db = NULL;
+  g_autoptr (ZbMemberRepo) repo = NULL;
+  g_autoptr (ZbMemberRecord) r = NULL;
+  g_autoptr (ZbMemberEvent) death = zb_member_event_new (ZB_EVENT_DEATH, "2026-11-01");
+  g_autofree char *stroke_index = NULL;
+  const char *pua = "\xee\x80\x80"; /* U+E000 */
+
+  g_assert_no_error (error);
+  g_assert_true (exec_ok (old, "INSERT INTO member (uuid, name, id_number, phone, status,"
+                               " joined_date, created_at, updated_at) VALUES"
+                               " ('u-1', '阿依古丽·买\xee\x80\x80提', '11010519491231002X',"
+                               " '13800138000', 'active', '1970-07-01', 'x', 'x'),"
+                               " ('u-2', '张三', '110105194912310038', '13700137000', 'left',"
+                               " '1970-07-01', 'x', 'x')"));
+  zb_database_close (old);
+
+  db = zb_database_open (path, key, &error);
+  g_assert_no_error (error);
+  repo = zb_member_repo_new (db);
+  stroke_index = query_text (db, "SELECT sql FROM sqlite_master WHERE name = 'member_stroke'");
+  g_assert_nonnull (strstr (stroke_index, "CAST (stroke_key AS TEXT)"));
+  g_assert_nonnull (strstr (stroke_index, "WHERE status = 'active'"));
+  g_assert_true (has_index (db, "member_archive"));
+
+  /* the active member is found by name, ID and phone digits of any length */
+  g_assert_cmpint (count_search (repo, "古丽买"), ==, 1);
+  g_assert_cmpint (count_search (repo, "1231002x"), ==, 1);
+  g_assert_cmpint (count_search (repo, "380013"), ==, 1);
+  g_assert_cmpint (count_search (repo, "0013"), ==, 1);
+  g_assert_cmpint (count_search (repo, "138"), ==, 1);
+  g_assert_cmpint (name_term_count (db, pua), ==, 1);
+  /* the one who left is not */
+  g_assert_cmpint (count_search (repo, "张三"), ==, 0);
+  g_assert_cmpint (count_search (repo, "1370"), ==, 0);
+
+  /* a new phone: the old digits find nobody */
+  r = zb_member_repo_get (repo, "u-1", &error);
+  g_assert_no_error (error);
+  g_free (r->phone);
+  r->phone = g_strdup ("13900139000");
+  g_assert_true (zb_member_repo_update (repo, r, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_search (repo, "380013"), ==, 0);
+  g_assert_cmpint (count_search (repo, "900139"), ==, 1);
+  g_assert_cmpint (count_search (repo, "古丽买"), ==, 1);
+
+  /* off the roster: no term of the member is left in the indexes */
+  g_assert_true (zb_member_repo_record_event (repo, "u-1", death, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_search (repo, "古丽"), ==, 0);
+  g_assert_cmpint (count_search (repo, "900139"), ==, 0);
+  g_assert_cmpint (count_search (repo, "1231002x"), ==, 0);
+  g_assert_cmpint (name_term_count (db, pua), ==, 0);
+  g_assert_cmpint (name_term_count (db, "阿"), ==, 0);
+  g_assert_true (exec_ok (db, "INSERT INTO member_name_fts (member_name_fts)"
+                              " VALUES ('integrity-check')"));
+  g_assert_true (exec_ok (db, "INSERT INTO member_digits_fts (member_digits_fts)"
+                              " VALUES ('integrity-check')"));
+  g_assert_true (zb_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+}
+
 /* A step that fails leaves the file at the version before it, whole. */
 static void
 test_failed_step_rolls_back (void)
@@ -484,6 +591,7 @@ main (int argc, char **argv)
   g_test_add_func ("/migrations/7-to-8", test_version_7_to_8);
   g_test_add_func ("/migrations/8-to-9", test_version_8_to_9);
   g_test_add_func ("/migrations/9-to-10", test_version_9_to_10);
+  g_test_add_func ("/migrations/10-to-11", test_version_10_to_11);
   g_test_add_func ("/migrations/failed-step-rolls-back", test_failed_step_rolls_back);
 
   return g_test_run ();

@@ -461,9 +461,10 @@ record_in_transaction (ZbMemberRepo *self, ZbDatabase *db, const char *member_uu
   if (rc != SQLITE_DONE)
     return _zb_database_set_error (db, error);
 
-  /* Only the active roster is in the search indexes. */
+  /* Only the active roster is in the search indexes: out as the member was
+   * indexed, or in as the member is now. */
   if (was_active != (after->status == ZB_STATUS_ACTIVE)
-      && !_zb_member_repo_index (self, after, after->status == ZB_STATUS_ACTIVE, NULL, error))
+      && !_zb_member_repo_index (self, was_active ? before : after, !was_active, NULL, error))
     return FALSE;
 
   before_json = zb_member_record_to_json (before);

@@ -3,9 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Lists must stay fast at a million members, in the order the user chose, while
- * the user types. Every order has an index on (status, key), and every kind of
- * search has an index of its own that finds the matching members of the active
- * roster (DESIGN: search at scale):
+ * the user types. Every order has an index of the active roster led by its key
+ * (the archive has one of its own), and every kind of search has an index of
+ * its own that finds the matching members of the active roster (DESIGN:
+ * search at scale):
  *  - names: member_name_fts, the characters of each name as tokens, so that a
  *    phrase query finds any run of characters inside a name;
  *  - ID and phone digits: member_digits_fts, trigrams (3 digits or more);
@@ -82,11 +83,12 @@ typedef enum
 typedef struct
 {
   SearchKind kind;
-  char *text;      /* NAME: the trimmed text; LETTERS: lower case; DIGITS: digits, X */
-  char *fts_query; /* phrase for the FTS table, or NULL when it cannot be used */
-  char *upper;     /* LETTERS: the first text after every text with the prefix */
-  char first[2];   /* LETTERS: the first letter */
-  gboolean verify; /* DIGITS: fts_query finds a superset, checked on the rows */
+  char *text;          /* NAME: the trimmed text; LETTERS: lower case; DIGITS: digits, X */
+  char *fts_query;     /* phrase for the FTS table, or NULL when it cannot be used */
+  char *upper;         /* LETTERS: the first text after every text with the prefix */
+  char first[2];       /* LETTERS: the first letter */
+  char after_first[2]; /* LETTERS: the letter after it */
+  gboolean verify;     /* DIGITS: fts_query finds a superset, checked on the rows */
 } Search;
 
 static void
@@ -169,6 +171,7 @@ search_init (Search *s, const char *input)
       /* "zs" → every text from "zs" up to, not including, "zt" */
       s->upper[len - 1]++;
       s->first[0] = s->text[0];
+      s->after_first[0] = (char)(s->text[0] + 1);
     }
   else
     {
@@ -396,14 +399,15 @@ add_order (Builder *b, const ZbMemberQuery *q)
   switch (q->order)
     {
     case ZB_MEMBER_ORDER_PINYIN:
-      g_string_append_printf (b->sql, "m.pinyin_key%s, m.id%s", dir, dir);
+      g_string_append_printf (b->sql, ZB_MEMBER_PINYIN_KEY "%s, m.id%s", dir, dir);
       break;
     case ZB_MEMBER_ORDER_JOINED:
-      g_string_append_printf (b->sql, "m.joined_date%s, m.stroke_key%s, m.id%s", dir, dir, dir);
+      g_string_append_printf (b->sql, "m.joined_date%s, " ZB_MEMBER_STROKE_KEY "%s, m.id%s", dir,
+                              dir, dir);
       break;
     case ZB_MEMBER_ORDER_STROKES:
     default:
-      g_string_append_printf (b->sql, "m.stroke_key%s, m.id%s", dir, dir);
+      g_string_append_printf (b->sql, ZB_MEMBER_STROKE_KEY "%s, m.id%s", dir, dir);
       break;
     }
 }
@@ -433,12 +437,22 @@ add_letters (Builder *b, const ZbMemberQuery *q, const Search *s)
     [ZB_MEMBER_ORDER_JOINED]
     = "SELECT m.id AS id FROM member m INDEXED BY member_letter_joined WHERE ",
   };
+
+  static const char *const keys[] = {
+    [ZB_MEMBER_ORDER_STROKES] = ZB_MEMBER_LETTER_STROKE_KEY,
+    [ZB_MEMBER_ORDER_PINYIN] = ZB_MEMBER_LETTER_PINYIN_KEY,
+    [ZB_MEMBER_ORDER_JOINED] = ZB_MEMBER_LETTER_JOINED_KEY,
+  };
   guint order = (guint)q->order < G_N_ELEMENTS (starts) ? (guint)q->order : 0;
 
   g_string_append (b->sql, starts[order]);
   add_filters (b, q);
-  /* the expression of the index, as it is written there */
-  builder_text (b, " AND substr (m.name_initials, 1, 1) = ?", s->first);
+  /* The index's key starts with the letter: its part of the index is every
+   * key from the letter up to the next one. */
+  g_string_append_printf (b->sql, " AND (%s)", keys[order]);
+  builder_text (b, " >= ?", s->first);
+  g_string_append_printf (b->sql, " AND (%s)", keys[order]);
+  builder_text (b, " < ?", s->after_first);
   /* One letter: initials and reading start with it exactly when the first
    * letter of the initials is it. */
   if (s->text[1] == '\0')
@@ -462,14 +476,15 @@ add_letters_order (Builder *b, const ZbMemberQuery *q)
   switch (q->order)
     {
     case ZB_MEMBER_ORDER_PINYIN:
-      g_string_append_printf (b->sql, "m.pinyin_key%s", dir);
+      g_string_append_printf (b->sql, "%s%s", ZB_MEMBER_LETTER_PINYIN_KEY, dir);
       break;
     case ZB_MEMBER_ORDER_JOINED:
-      g_string_append_printf (b->sql, "m.joined_date%s, m.stroke_key%s", dir, dir);
+      g_string_append_printf (b->sql, "%s%s, " ZB_MEMBER_STROKE_KEY "%s",
+                              ZB_MEMBER_LETTER_JOINED_KEY, dir, dir);
       break;
     case ZB_MEMBER_ORDER_STROKES:
     default:
-      g_string_append_printf (b->sql, "m.stroke_key%s", dir);
+      g_string_append_printf (b->sql, "%s%s", ZB_MEMBER_LETTER_STROKE_KEY, dir);
       break;
     }
   g_string_append_printf (b->sql, ", m.name_initials%s, m.name_pinyin%s, m.id%s", dir, dir, dir);

@@ -19,8 +19,12 @@ static const char SQL_FTS_NAME_INSERT[]
     = "INSERT INTO member_name_fts (rowid, chars) VALUES (?1, ?2)";
 static const char SQL_FTS_DIGITS_INSERT[]
     = "INSERT INTO member_digits_fts (rowid, digits) VALUES (?1, ?2)";
-static const char SQL_FTS_NAME_DELETE[] = "DELETE FROM member_name_fts WHERE rowid = ?1";
-static const char SQL_FTS_DIGITS_DELETE[] = "DELETE FROM member_digits_fts WHERE rowid = ?1";
+/* The search indexes keep no copy of what they index (schema 11): a member
+ * leaves them by the text it was indexed with. */
+static const char SQL_FTS_NAME_DELETE[]
+    = "INSERT INTO member_name_fts (member_name_fts, rowid, chars) VALUES ('delete', ?1, ?2)";
+static const char SQL_FTS_DIGITS_DELETE[] = "INSERT INTO member_digits_fts (member_digits_fts,"
+                                            " rowid, digits) VALUES ('delete', ?1, ?2)";
 
 /* ------------------------------------------------------------------------- */
 /* Rows                                                                      */
@@ -102,7 +106,10 @@ _zb_roster_bind_bytes (sqlite3_stmt *stmt, int index, GBytes *bytes)
 
 /* The name's characters as separate tokens, so that a phrase query finds any
  * run of characters inside a name ("三丰" in 张三丰): Chinese has no spaces to
- * split words on. */
+ * split words on. Every character is followed by a space (the tokenizer drops
+ * punctuation and spaces) — byte for byte what schema 11 wrote for the members
+ * it indexed, since a member leaves the index by the same text. Changing it
+ * takes a schema step that indexes every active member again. */
 static char *
 name_tokens (const char *name)
 {
@@ -110,13 +117,8 @@ name_tokens (const char *name)
 
   for (const char *p = name; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isalnum (c))
-        continue;
-      if (out->len > 0)
-        g_string_append_c (out, ' ');
-      g_string_append_unichar (out, c);
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      g_string_append_c (out, ' ');
     }
   return g_string_free (out, FALSE);
 }
@@ -192,53 +194,26 @@ gboolean
 _zb_member_repo_index (ZbMemberRepo *self, const ZbMemberRecord *record, gboolean active,
                        const char *name_tokens_made, GError **error)
 {
-  sqlite3_stmt *stmt;
+  static const char *const inserts[] = { SQL_FTS_NAME_INSERT, SQL_FTS_DIGITS_INSERT };
+  static const char *const deletes[] = { SQL_FTS_NAME_DELETE, SQL_FTS_DIGITS_DELETE };
+  g_autofree char *tokens = name_tokens_made ? NULL : name_tokens (record->name);
+  /* ID number and phone digits in one trigram column: a space between them so
+   * that no run of digits spans both. */
+  g_autofree char *digits = g_strconcat (record->id_number ? record->id_number : "", " ",
+                                         record->phone ? record->phone : "", NULL);
+  const char *values[] = { name_tokens_made ? name_tokens_made : tokens, digits };
 
-  if (!active)
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     {
-      const char *deletes[] = { SQL_FTS_NAME_DELETE, SQL_FTS_DIGITS_DELETE };
+      sqlite3_stmt *stmt = _zb_database_prepare (zb_member_repo_get_database (self),
+                                                 active ? inserts[i] : deletes[i], error);
 
-      for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
-        {
-          stmt = _zb_database_prepare (zb_member_repo_get_database (self), deletes[i], error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, record->id);
-          if (sqlite3_step (stmt) != SQLITE_DONE)
-            {
-              _zb_database_set_error (zb_member_repo_get_database (self), error);
-              sqlite3_reset (stmt);
-              return FALSE;
-            }
-          sqlite3_reset (stmt);
-        }
-      return TRUE;
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, record->id);
+      sqlite3_bind_text (stmt, 2, values[i], -1, SQLITE_STATIC);
+      if (!_zb_database_step_done (zb_member_repo_get_database (self), stmt, error))
+        return FALSE;
     }
-
-  {
-    g_autofree char *tokens = name_tokens_made ? NULL : name_tokens (record->name);
-    /* ID number and phone digits in one trigram column: a space between them so
-     * that no run of digits spans both. */
-    g_autofree char *digits = g_strconcat (record->id_number ? record->id_number : "", " ",
-                                           record->phone ? record->phone : "", NULL);
-    const char *inserts[] = { SQL_FTS_NAME_INSERT, SQL_FTS_DIGITS_INSERT };
-    const char *values[] = { name_tokens_made ? name_tokens_made : tokens, digits };
-
-    for (guint i = 0; i < G_N_ELEMENTS (inserts); i++)
-      {
-        stmt = _zb_database_prepare (zb_member_repo_get_database (self), inserts[i], error);
-        if (stmt == NULL)
-          return FALSE;
-        sqlite3_bind_int64 (stmt, 1, record->id);
-        sqlite3_bind_text (stmt, 2, values[i], -1, SQLITE_STATIC);
-        if (sqlite3_step (stmt) != SQLITE_DONE)
-          {
-            _zb_database_set_error (zb_member_repo_get_database (self), error);
-            sqlite3_reset (stmt);
-            return FALSE;
-          }
-        sqlite3_reset (stmt);
-      }
-  }
   return TRUE;
 }

@@ -715,9 +715,11 @@ update_in_transaction (ZbMemberRepo *self, ZbMemberRecord *record, GError **erro
       return _zb_database_set_error (self->db, error);
     }
 
-  ok = r->status != ZB_STATUS_ACTIVE
-       || (_zb_member_repo_index (self, r, FALSE, NULL, error)
-           && _zb_member_repo_index (self, r, TRUE, keys.tokens, error));
+  /* out of the search indexes as it was, in as it is */
+  ok = (before->status != ZB_STATUS_ACTIVE
+        || _zb_member_repo_index (self, before, FALSE, NULL, error))
+       && (r->status != ZB_STATUS_ACTIVE
+           || _zb_member_repo_index (self, r, TRUE, keys.tokens, error));
   _zb_name_keys_clear (&keys);
   if (!ok)
     return FALSE;

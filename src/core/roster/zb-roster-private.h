@@ -22,6 +22,16 @@ G_BEGIN_DECLS
   " m.status, m.left_kind, m.left_date, m.remarks, m.created_at, m.updated_at"
 #define ZB_MEMBER_N_COLUMNS 31
 
+/* The keys of the member order and letter indexes (schema 11, zb-migrations.c),
+ * written as the indexes have them: SQLite uses an index on an expression only
+ * for the same expression. A sort key read as TEXT orders exactly as the BLOB
+ * (memcmp, then the length). */
+#define ZB_MEMBER_STROKE_KEY "CAST (m.stroke_key AS TEXT)"
+#define ZB_MEMBER_PINYIN_KEY "CAST (m.pinyin_key AS TEXT)"
+#define ZB_MEMBER_LETTER_STROKE_KEY "substr (m.name_initials, 1, 1) || " ZB_MEMBER_STROKE_KEY
+#define ZB_MEMBER_LETTER_PINYIN_KEY "substr (m.name_initials, 1, 1) || " ZB_MEMBER_PINYIN_KEY
+#define ZB_MEMBER_LETTER_JOINED_KEY "substr (m.name_initials, 1, 1) || coalesce (m.joined_date, '')"
+
 /* zb-member-repo-rows.c ---------------------------------------------------- */
 
 /* NULL for a NULL string. Texts and bytes are bound without a copy: step the
@@ -69,8 +79,11 @@ void _zb_roster_today (GDate *today);
 ZbMemberRecord *_zb_member_repo_load (ZbMemberRepo *self, const char *uuid, GError **error);
 
 /* Adds (@active) or removes the member's rows in the search indexes of the
- * active roster (member_name_fts, member_digits_fts). @name_tokens: the
- * name's tokens made already (ZbMemberNameKeys), or NULL. */
+ * active roster (member_name_fts, member_digits_fts). The indexes keep no copy
+ * of what they hold: to remove a member, @record must be the member as it was
+ * indexed — its name, ID number and phone as they are stored — and must be in
+ * them (an active member). @name_tokens: the name's tokens made already
+ * (ZbMemberNameKeys), or NULL. */
 gboolean _zb_member_repo_index (ZbMemberRepo *self, const ZbMemberRecord *record, gboolean active,
                                 const char *name_tokens, GError **error);
 
