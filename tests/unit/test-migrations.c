@@ -26,6 +26,22 @@ user_version (ZbDatabase *db)
   return version;
 }
 
+/* A workspace file of schema @version named @name, and the key that opens it. */
+static ZbDatabase *
+create_old (const char *name, int version, char **path, ZbSecret **key)
+{
+  ZbWorkspaceSetup setup = { .org_name = "一支部", .protection = ZB_PROTECTION_KEYRING };
+  g_autoptr (GError) error = NULL;
+  ZbDatabase *db;
+
+  *path = zb_test_path (name);
+  *key = zb_secret_new_random_key (NULL);
+  db = _zb_database_create_at_version (*path, *key, &setup, version, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (user_version (db), ==, version);
+  return db;
+}
+
 static gboolean
 has_column (ZbDatabase *db, const char *table, const char *column)
 {
@@ -85,16 +101,14 @@ test_every_version_migrates (void)
 static void
 test_version_1_to_2 (void)
 {
-  g_autofree char *path = zb_test_path ("v1.db");
-  g_autoptr (ZbSecret) key = zb_secret_new_random_key (NULL);
-  ZbWorkspaceSetup setup = { .org_name = "一支部", .protection = ZB_PROTECTION_KEYRING };
+  g_autofree char *path = NULL;
+  g_autoptr (ZbSecret) key = NULL;
+  g_autoptr (ZbDatabase) old = create_old ("v1.db", 1, &path, &key);
   g_autoptr (GError) error = NULL;
-  g_autoptr (ZbDatabase) old = _zb_database_create_at_version (path, key, &setup, 1, &error);
   g_autoptr (ZbDatabase) db = NULL;
   g_autofree char *superior = NULL;
   sqlite3_stmt *stmt;
 
-  g_assert_no_error (error);
   g_assert_false (has_column (old, "workspace", "superior_name"));
   zb_database_close (old);
 
@@ -144,18 +158,16 @@ query_text (ZbDatabase *db, const char *sql)
 static void
 test_version_5_to_6 (void)
 {
-  g_autofree char *path = zb_test_path ("v5.db");
-  g_autoptr (ZbSecret) key = zb_secret_new_random_key (NULL);
-  ZbWorkspaceSetup setup = { .org_name = "一支部", .protection = ZB_PROTECTION_KEYRING };
+  g_autofree char *path = NULL;
+  g_autoptr (ZbSecret) key = NULL;
+  g_autoptr (ZbDatabase) old = create_old ("v5.db", 5, &path, &key);
   g_autoptr (GError) error = NULL;
-  g_autoptr (ZbDatabase) old = _zb_database_create_at_version (path, key, &setup, 5, &error);
   g_autoptr (ZbDatabase) db = NULL;
   g_autoptr (ZbMemberRepo) repo = NULL;
   g_autofree char *version = NULL;
   g_autofree char *initials = NULL;
   sqlite3_stmt *stmt;
 
-  g_assert_no_error (error);
   g_assert_false (has_column (old, "workspace", "chinese_key_version"));
   g_assert_true (has_index (old, "member_initials"));
   /* a member as an older program wrote it: keys of some other ICU */
@@ -207,15 +219,13 @@ test_version_6_to_7 (void)
   static const char *const tables[]
       = { "meeting",      "meeting_attendee",   "meeting_topic",     "meeting_speech",
           "meeting_vote", "meeting_resolution", "meeting_attachment" };
-  g_autofree char *path = zb_test_path ("v6.db");
-  g_autoptr (ZbSecret) key = zb_secret_new_random_key (NULL);
-  ZbWorkspaceSetup setup = { .org_name = "一支部", .protection = ZB_PROTECTION_KEYRING };
+  g_autofree char *path = NULL;
+  g_autoptr (ZbSecret) key = NULL;
+  g_autoptr (ZbDatabase) old = create_old ("v6.db", 6, &path, &key);
   g_autoptr (GError) error = NULL;
-  g_autoptr (ZbDatabase) old = _zb_database_create_at_version (path, key, &setup, 6, &error);
   g_autoptr (ZbDatabase) db = NULL;
   g_autofree char *name = NULL;
 
-  g_assert_no_error (error);
   g_assert_false (has_column (old, "meeting", "kind"));
   g_assert_true (exec_ok (old, "INSERT INTO member (uuid, name, status, created_at, updated_at)"
                                " VALUES ('m-1', '张三', 'active', 'x', 'x')"));
@@ -259,15 +269,13 @@ static void
 test_version_7_to_8 (void)
 {
   static const char *const tables[] = { "talk", "talk_participant", "talk_action" };
-  g_autofree char *path = zb_test_path ("v7.db");
-  g_autoptr (ZbSecret) key = zb_secret_new_random_key (NULL);
-  ZbWorkspaceSetup setup = { .org_name = "一支部", .protection = ZB_PROTECTION_KEYRING };
+  g_autofree char *path = NULL;
+  g_autoptr (ZbSecret) key = NULL;
+  g_autoptr (ZbDatabase) old = create_old ("v7.db", 7, &path, &key);
   g_autoptr (GError) error = NULL;
-  g_autoptr (ZbDatabase) old = _zb_database_create_at_version (path, key, &setup, 7, &error);
   g_autoptr (ZbDatabase) db = NULL;
   g_autofree char *name = NULL;
 
-  g_assert_no_error (error);
   g_assert_false (has_column (old, "talk", "kind"));
   g_assert_true (exec_ok (old, "INSERT INTO member (uuid, name, status, created_at, updated_at)"
                                " VALUES ('m-1', '张三', 'active', 'x', 'x')"));
@@ -313,17 +321,15 @@ test_version_7_to_8 (void)
 static void
 test_version_8_to_9 (void)
 {
-  g_autofree char *path = zb_test_path ("v8.db");
-  g_autoptr (ZbSecret) key = zb_secret_new_random_key (NULL);
-  ZbWorkspaceSetup setup = { .org_name = "一支部", .protection = ZB_PROTECTION_KEYRING };
+  g_autofree char *path = NULL;
+  g_autoptr (ZbSecret) key = NULL;
+  g_autoptr (ZbDatabase) old = create_old ("v8.db", 8, &path, &key);
   g_autoptr (GError) error = NULL;
-  g_autoptr (ZbDatabase) old = _zb_database_create_at_version (path, key, &setup, 8, &error);
   g_autoptr (ZbDatabase) db = NULL;
   g_autofree char *kind = NULL;
   const ZbTableInfo *tables = _zb_migrations_tables ();
   gboolean counted = FALSE;
 
-  g_assert_no_error (error);
   g_assert_false (has_column (old, "meeting_review_grade", "grade"));
   g_assert_true (exec_ok (old, "INSERT INTO member (uuid, name, status, created_at, updated_at)"
                                " VALUES ('m-1', '张三', 'active', 'x', 'x')"));
@@ -384,16 +390,14 @@ member_insert_uses_ephemeral (ZbDatabase *db)
 static void
 test_version_9_to_10 (void)
 {
-  g_autofree char *path = zb_test_path ("v9.db");
-  g_autoptr (ZbSecret) key = zb_secret_new_random_key (NULL);
-  ZbWorkspaceSetup setup = { .org_name = "一支部", .protection = ZB_PROTECTION_KEYRING };
+  g_autofree char *path = NULL;
+  g_autoptr (ZbSecret) key = NULL;
+  g_autoptr (ZbDatabase) old = create_old ("v9.db", 9, &path, &key);
   g_autoptr (GError) error = NULL;
-  g_autoptr (ZbDatabase) old = _zb_database_create_at_version (path, key, &setup, 9, &error);
   g_autoptr (ZbDatabase) db = NULL;
   g_autofree char *status = NULL;
   g_autofree char *leftover = NULL;
 
-  g_assert_no_error (error);
   g_assert_true (member_insert_uses_ephemeral (old));
   g_assert_true (exec_ok (old, "INSERT INTO member (uuid, name, status, created_at, updated_at)"
                                " VALUES ('m-1', '张三', 'deceased', 'x', 'x')"));
@@ -459,11 +463,10 @@ name_term_count (ZbDatabase *db, const char *character)
 static void
 test_version_10_to_11 (void)
 {
-  g_autofree char *path = zb_test_path ("v10.db");
-  g_autoptr (ZbSecret) key = zb_secret_new_random_key (NULL);
-  ZbWorkspaceSetup setup = { .org_name = "一支部", .protection = ZB_PROTECTION_KEYRING };
+  g_autofree char *path = NULL;
+  g_autoptr (ZbSecret) key = NULL;
+  g_autoptr (ZbDatabase) old = create_old ("v10.db", 10, &path, &key);
   g_autoptr (GError) error = NULL;
-  g_autoptr (ZbDatabase) old = _zb_database_create_at_version (path, key, &setup, 10, &error);
   g_autoptr (ZbDatabase) db = NULL;
   g_autoptr (ZbMemberRepo) repo = NULL;
   g_autoptr (ZbMemberRecord) r = NULL;
@@ -471,7 +474,6 @@ test_version_10_to_11 (void)
   g_autofree char *stroke_index = NULL;
   const char *pua = "\xee\x80\x80"; /* U+E000 */
 
-  g_assert_no_error (error);
   g_assert_true (exec_ok (old, "INSERT INTO member (uuid, name, id_number, phone, status,"
                                " joined_date, created_at, updated_at) VALUES"
                                " ('u-1', '阿依古丽·买\xee\x80\x80提', '11010519491231002X',"
@@ -530,15 +532,13 @@ test_version_10_to_11 (void)
 static void
 test_failed_step_rolls_back (void)
 {
-  g_autofree char *path = zb_test_path ("v1-blocked.db");
-  g_autoptr (ZbSecret) key = zb_secret_new_random_key (NULL);
-  ZbWorkspaceSetup setup = { .org_name = "一支部", .protection = ZB_PROTECTION_KEYRING };
+  g_autofree char *path = NULL;
+  g_autoptr (ZbSecret) key = NULL;
+  g_autoptr (ZbDatabase) old = create_old ("v1-blocked.db", 1, &path, &key);
   g_autoptr (GError) error = NULL;
-  g_autoptr (ZbDatabase) old = _zb_database_create_at_version (path, key, &setup, 1, &error);
   g_autoptr (ZbDatabase) failed = NULL;
   g_autoptr (ZbDatabase) again = NULL;
 
-  g_assert_no_error (error);
   /* Something in the way of step 2's CREATE TABLE schema_history. */
   g_assert_cmpint (sqlite3_exec (_zb_database_get_handle (old), "CREATE TABLE schema_history (x)",
                                  NULL, NULL, NULL),
