@@ -500,10 +500,14 @@ static const char *const migrations[] = {
   "  SELECT id, name, '' FROM member WHERE status = 'active'"
   "  UNION ALL SELECT id, substr (rest, 2), tokens || substr (rest, 1, 1) || ' ' FROM split"
   "  WHERE rest <> '')"
-  "INSERT INTO member_name_fts (rowid, chars) SELECT id, tokens FROM split WHERE rest = '';"
+  /* in row order: FTS5 writes out what it holds each time a row id is lower
+   * than the one before, which the recursion's order would make nearly every
+   * row */
+  "INSERT INTO member_name_fts (rowid, chars) SELECT id, tokens FROM split WHERE rest = ''"
+  "  ORDER BY id;"
   "INSERT INTO member_digits_fts (rowid, digits)"
   "  SELECT id, coalesce (id_number, '') || ' ' || coalesce (phone, '') FROM member"
-  "  WHERE status = 'active';"
+  "  WHERE status = 'active' ORDER BY id;"
   "DROP INDEX member_stroke;"
   "DROP INDEX member_pinyin;"
   "DROP INDEX member_joined;"

@@ -370,6 +370,38 @@ test_statement_binding_is_not_sql (void)
   g_assert_no_error (error);
 }
 
+static int
+cache_size (ZbDatabase *db)
+{
+  sqlite3_stmt *stmt = _zb_database_prepare (db, "PRAGMA cache_size", NULL);
+  int size;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  size = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return size;
+}
+
+/* Every connection has the large page cache from the start — before a
+ * migration rebuilds the indexes of a big roster, before any repository —
+ * so that pages are not encrypted out and decrypted back in. */
+static void
+test_page_cache (void)
+{
+  g_autofree char *path = zb_test_path ("cache.db");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZbSecret) key = zb_secret_new_random_key (&error);
+  g_autoptr (ZbDatabase) db = zb_test_create_workspace (path, key, NULL);
+  g_autoptr (ZbDatabase) reopened = NULL;
+
+  g_assert_cmpint (cache_size (db), ==, -262144);
+  g_clear_object (&db);
+  reopened = zb_database_open (path, key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cache_size (reopened), ==, -262144);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -387,6 +419,7 @@ main (int argc, char **argv)
   g_test_add_func ("/database/count-rows", test_count_rows);
   g_test_add_func ("/database/integrity-flipped-byte", test_integrity_detects_flipped_byte);
   g_test_add_func ("/database/binding-is-not-sql", test_statement_binding_is_not_sql);
+  g_test_add_func ("/database/page-cache", test_page_cache);
 
   return g_test_run ();
 }

@@ -146,18 +146,6 @@ zb_member_repo_new (ZbDatabase *db)
   self = g_object_new (ZB_TYPE_MEMBER_REPO, NULL);
   self->db = g_object_ref (db);
 
-  /* SQLite's default page cache is 2 MB. Every page that falls out of it is
-   * decrypted again (AES and an HMAC) when it is next read, which made lists
-   * and imports of a large roster spend most of their time in OpenSSL: sorting
-   * 30,000 search candidates at a million members costs about 13 µs a
-   * candidate with the index out of the cache and 2 µs with it in. Pages are
-   * allocated as they are read, so a small workspace never uses more than its
-   * size; 256 MB holds the indexes a million members need for search. The
-   * pragma applies to the connection (ZbDatabase would be the better home; see
-   * the report). */
-  if (!_zb_database_exec (db, "PRAGMA cache_size = -262144", NULL))
-    g_debug ("The page cache size could not be set");
-
   /* Keys made by another ICU would order and search wrongly: made again once,
    * the first time this program sees the file. A failure (the file is busy)
    * leaves them as they are until the next time. */
