@@ -24,6 +24,12 @@ gboolean _zb_database_begin (ZbDatabase *self, GError **error);
 gboolean _zb_database_commit (ZbDatabase *self, GError **error);
 void _zb_database_rollback (ZbDatabase *self);
 
+/* The same for a write of tens of megabytes, which goes through a rollback
+ * journal rather than the WAL when it can: _zb_database_end_large() after
+ * the COMMIT or ROLLBACK returns the connection to WAL. */
+gboolean _zb_database_begin_large (ZbDatabase *self, GError **error);
+void _zb_database_end_large (ZbDatabase *self);
+
 /* Small statement helpers every repository uses. A text column as a new
  * string (NULL for SQL NULL); text bound without a copy (the caller keeps it
  * alive until the statement is reset), NULL as SQL NULL; an id, 0 as NULL. */

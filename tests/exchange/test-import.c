@@ -694,6 +694,27 @@ typedef struct
   gint64 members_at_end;
 } ProgressState;
 
+/* @n members with distinct valid ID numbers. */
+static ZbSheet *
+big_sheet (guint n)
+{
+  g_autoptr (GString) csv = g_string_new ("姓名,公民身份号码\n");
+  g_autoptr (GError) error = NULL;
+  ZbSheet *sheet;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *first17
+          = g_strdup_printf ("1101051970%02u%02u%03u", 1 + i / 28 % 12, 1 + i % 28, i / 336);
+      g_autofree char *id = ex_id_number (first17);
+
+      g_string_append_printf (csv, "党员%u,%s\n", i, id);
+    }
+  sheet = zb_csv_read_data (csv->str, csv->len, NULL, &error);
+  g_assert_no_error (error);
+  return sheet;
+}
+
 static void
 record_progress (double fraction, gpointer user_data)
 {
@@ -712,27 +733,15 @@ record_progress (double fraction, gpointer user_data)
 static void
 test_progress_until_committed (ExFixture *f, gconstpointer data)
 {
-  g_autoptr (GString) csv = g_string_new ("姓名,公民身份号码\n");
   g_autoptr (GError) error = NULL;
   g_autoptr (ZbSecret) secret = zb_secret_new_passphrase ("exchange test 口令");
-  g_autoptr (ZbSheet) sheet = NULL;
-  g_autoptr (ZbImporter) importer = NULL;
+  guint n = ZB_MEMBER_BULK_THRESHOLD + 100;
+  g_autoptr (ZbSheet) sheet = big_sheet (n);
+  g_autoptr (ZbImporter) importer = zb_importer_new (f->repo, sheet, "big.csv");
   g_autoptr (ZbImportReport) report = NULL;
   g_autoptr (GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
   ProgressState state = { fractions, NULL, -1, -1 };
-  guint n = ZB_MEMBER_BULK_THRESHOLD + 100;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *first17
-          = g_strdup_printf ("1101051970%02u%02u%03u", 1 + i / 28 % 12, 1 + i % 28, i / 336);
-
-      g_autofree char *id = ex_id_number (first17);
-      g_string_append_printf (csv, "党员%u,%s\n", i, id);
-    }
-  sheet = zb_csv_read_data (csv->str, csv->len, NULL, &error);
-  g_assert_no_error (error);
-  importer = zb_importer_new (f->repo, sheet, "big.csv");
   state.other = zb_database_open (f->path, secret, &error);
   g_assert_no_error (error);
 
@@ -757,6 +766,39 @@ test_progress_until_committed (ExFixture *f, gconstpointer data)
 
   zb_database_close (state.other);
   g_object_unref (state.other);
+}
+
+/* A big import on a connection that has the file to itself goes through a
+ * rollback journal (_zb_database_begin_large()): its pages are written into
+ * the file once, and no WAL of its size is left beside it (through the WAL,
+ * some 5 MB for these members). The connection is in WAL mode after it. */
+static void
+test_large_through_journal (ExFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  guint n = ZB_MEMBER_BULK_THRESHOLD + 100;
+  g_autoptr (ZbSheet) sheet = big_sheet (n);
+  g_autoptr (ZbImporter) importer = zb_importer_new (f->repo, sheet, "big.csv");
+  g_autoptr (ZbImportReport) report = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (f->path, "-journal", NULL);
+  GStatBuf st;
+
+  report = zb_importer_run (importer, ZB_IMPORT_DEFAULT, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_written, ==, n);
+  g_assert_cmpint (ex_count_members (f), ==, n);
+
+  g_assert_true (g_stat (wal, &st) != 0 || st.st_size < 1000000);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  {
+    sqlite3_stmt *stmt = _zb_database_prepare (f->db, "PRAGMA journal_mode", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "wal");
+    sqlite3_reset (stmt);
+  }
 }
 
 static void
@@ -877,6 +919,7 @@ main (int argc, char *argv[])
   ADD ("/exchange/import/async-own-connection", test_async_own_connection);
   ADD ("/exchange/import/cancel-while-writing", test_cancel_while_writing);
   ADD ("/exchange/import/progress-until-committed", test_progress_until_committed);
+  ADD ("/exchange/import/large-through-journal", test_large_through_journal);
   ADD ("/exchange/import/no-name-column", test_no_name_column);
 #undef ADD
 

@@ -83,6 +83,27 @@ append_in_caller_transaction (ZbDatabase *db, guint i, gint64 *seq, GError **err
   return _zb_database_commit (db, error);
 }
 
+/* One row in a large write (_zb_database_begin_large()), as an import of
+ * thousands of members makes: the connection leaves WAL for a rollback
+ * journal and comes back after, so a kill can land before, inside or after
+ * either switch, or with a journal on the disk. */
+static gboolean
+append_in_large_write (ZbDatabase *db, guint i, gint64 *seq, GError **error)
+{
+  g_autofree char *after = make_payload (i);
+  g_autofree char *uuid = _zb_new_uuid ();
+  gboolean ok;
+
+  if (!_zb_database_begin_large (db, error))
+    return FALSE;
+  ok = zb_audit_append (db, "update", "member", uuid, "{\"i\":0}", after, error)
+       && (*seq = committed_seq (db, error)) >= 0 && _zb_database_commit (db, error);
+  if (!ok)
+    _zb_database_rollback (db);
+  _zb_database_end_large (db);
+  return ok;
+}
+
 /* One row in the transaction zb_audit_append opens itself. */
 static gboolean
 append_on_its_own (ZbDatabase *db, guint i, gint64 *seq, GError **error)
@@ -132,10 +153,12 @@ main (int argc, char **argv)
       gint64 seq = -1;
       gboolean ok;
 
-      if (i % 2 == 0)
+      if (i % 3 == 0)
         ok = append_in_caller_transaction (db, i, &seq, &error);
-      else
+      else if (i % 3 == 1)
         ok = append_on_its_own (db, i, &seq, &error);
+      else
+        ok = append_in_large_write (db, i, &seq, &error);
 
       if (!ok)
         {

@@ -402,6 +402,82 @@ test_page_cache (void)
   g_assert_cmpint (cache_size (reopened), ==, -262144);
 }
 
+static char *
+journal_mode (ZbDatabase *db)
+{
+  sqlite3_stmt *stmt = _zb_database_prepare (db, "PRAGMA journal_mode", NULL);
+  char *mode;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  mode = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return mode;
+}
+
+/* Appends a row in a large write, checking the journal mode inside it. */
+static void
+append_row_large (ZbDatabase *db, const char *mode_inside, gboolean commit)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *inside = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (_zb_database_begin_large (db, &error));
+  g_assert_no_error (error);
+  inside = journal_mode (db);
+  g_assert_cmpstr (inside, ==, mode_inside);
+  g_assert_true (zb_audit_append (db, "large", "test", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  if (commit)
+    g_assert_true (_zb_database_commit (db, &error));
+  else
+    _zb_database_rollback (db);
+  g_assert_no_error (error);
+  _zb_database_end_large (db);
+  after = journal_mode (db);
+  g_assert_cmpstr (after, ==, "wal");
+}
+
+/* A large write goes through a rollback journal when the connection has the
+ * file to itself, and stays in the WAL when another connection has it open;
+ * either way it commits or rolls back as any other, the connection is back in
+ * WAL mode after it, and no journal stays on the disk. */
+static void
+test_large_write (void)
+{
+  g_autofree char *path = zb_test_path ("large.db");
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZbSecret) key = zb_secret_new_random_key (&error);
+  g_autoptr (ZbDatabase) db = zb_test_create_workspace (path, key, NULL);
+  gint64 start = audit_rows (db);
+
+  append_row_large (db, "delete", TRUE);
+  g_assert_cmpint (audit_rows (db), ==, start + 1);
+  append_row_large (db, "delete", FALSE);
+  g_assert_cmpint (audit_rows (db), ==, start + 1);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+
+  {
+    g_autoptr (ZbDatabase) worker = zb_database_open_sibling (db, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (audit_rows (worker), ==, start + 1);
+    append_row_large (db, "wal", TRUE);
+    g_assert_cmpint (audit_rows (worker), ==, start + 2);
+  }
+
+  /* alone again, and reopened: the file is in WAL mode and whole */
+  append_row_large (db, "delete", TRUE);
+  g_clear_object (&db);
+  db = zb_database_open (path, key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (audit_rows (db), ==, start + 3);
+  g_assert_true (zb_database_check_integrity (db, &error));
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -420,6 +496,7 @@ main (int argc, char **argv)
   g_test_add_func ("/database/integrity-flipped-byte", test_integrity_detects_flipped_byte);
   g_test_add_func ("/database/binding-is-not-sql", test_statement_binding_is_not_sql);
   g_test_add_func ("/database/page-cache", test_page_cache);
+  g_test_add_func ("/database/large-write", test_large_write);
 
   return g_test_run ();
 }

@@ -473,45 +473,62 @@ _zb_import_audit_json (const char *file_name, const char *uuid, const ZbImportRe
   return json_generator_to_data (generator, NULL);
 }
 
+/* From this many rows on, an import is a large write (see
+ * _zb_database_begin_large()): a member takes about 1 KB with its indexes, so
+ * this many fill more than the WAL's usual 4 MB. */
+#define LARGE_IMPORT_ROWS 5000
+
 /* One transaction around the checks and the writes: the duplicates found are
  * the roster's at the moment of writing, every lookup runs without taking the
  * file's locks again, and a failure or cancellation anywhere leaves nothing. */
 static ZbImportReport *
-run_import (ZbImporter *self, ZbMemberRepo *repo, ZbImportContext *ctx, ZbImportFlags flags,
-            GCancellable *cancellable, ZbImportProgress *progress, GError **error)
+run_in_transaction (ZbImportContext *ctx, ZbMemberRepo *repo, const char *file_name,
+                    ZbImportFlags flags, GCancellable *cancellable, ZbImportProgress *progress,
+                    GError **error)
 {
   ZbDatabase *db = zb_member_repo_get_database (repo);
   g_autoptr (ZbImportReport) report = NULL;
   gboolean write = FALSE;
+  ZbImportClock clock;
 
-  /* Writing the names needs ICU's data: it loads while the first records are
-   * checked. */
-  zb_chinese_preload ();
-
-  if (!_zb_database_begin (db, error))
-    return NULL;
-
-  report = _zb_import_check_and_write (ctx, repo, self->file_name, flags, cancellable, progress,
-                                       &write, error);
+  report = _zb_import_check_and_write (ctx, repo, file_name, flags, cancellable, progress, &write,
+                                       error);
   if (report == NULL || !write)
     {
       _zb_database_rollback (db);
       return g_steal_pointer (&report);
     }
 
-  {
-    ZbImportClock clock;
-
-    _zb_import_clock_start (&clock);
-    if (!_zb_database_commit (db, error))
-      {
-        _zb_database_rollback (db);
-        return NULL;
-      }
-    _zb_import_clock_lap (&clock, "committed");
-  }
+  _zb_import_clock_start (&clock);
+  if (!_zb_database_commit (db, error))
+    {
+      _zb_database_rollback (db);
+      return NULL;
+    }
+  _zb_import_clock_lap (&clock, "committed");
   _zb_import_progress_report (progress, 1.0);
   return g_steal_pointer (&report);
+}
+
+static ZbImportReport *
+run_import (ZbImporter *self, ZbMemberRepo *repo, ZbImportContext *ctx, ZbImportFlags flags,
+            GCancellable *cancellable, ZbImportProgress *progress, GError **error)
+{
+  ZbDatabase *db = zb_member_repo_get_database (repo);
+  gboolean large
+      = (flags & ZB_IMPORT_DRY_RUN) == 0 && zb_sheet_get_n_rows (ctx->sheet) >= LARGE_IMPORT_ROWS;
+  ZbImportReport *report;
+
+  /* Writing the names needs ICU's data: it loads while the first records are
+   * checked. */
+  zb_chinese_preload ();
+
+  if (!(large ? _zb_database_begin_large (db, error) : _zb_database_begin (db, error)))
+    return NULL;
+  report = run_in_transaction (ctx, repo, self->file_name, flags, cancellable, progress, error);
+  if (large)
+    _zb_database_end_large (db);
+  return report;
 }
 
 ZbImportReport *
