@@ -25,10 +25,13 @@ gboolean _zb_database_commit (ZbDatabase *self, GError **error);
 void _zb_database_rollback (ZbDatabase *self);
 
 /* The same for a write of tens of megabytes, which goes through a rollback
- * journal rather than the WAL when it can: _zb_database_end_large() after
- * the COMMIT or ROLLBACK returns the connection to WAL. */
+ * journal rather than the WAL when it can, or else puts off the WAL's
+ * checkpoint. _zb_database_end_large() after the COMMIT or ROLLBACK returns
+ * the connection to WAL, or copies the WAL into the file: at once, or with
+ * @checkpoint_in_background on a thread that keeps the connection open until
+ * it is done (for a worker's connection, whose result is then handed on). */
 gboolean _zb_database_begin_large (ZbDatabase *self, GError **error);
-void _zb_database_end_large (ZbDatabase *self);
+void _zb_database_end_large (ZbDatabase *self, gboolean checkpoint_in_background);
 
 /* Small statement helpers every repository uses. A text column as a new
  * string (NULL for SQL NULL); text bound without a copy (the caller keeps it

@@ -27,7 +27,10 @@ struct _ZbDatabase
    * lock lets a worker take it while the window may be closing the file. */
   ZbSecret *secret;
   GMutex secret_lock;
-  gboolean left_wal; /* a large write is under way in a rollback journal */
+  /* A large write is under way: in a rollback journal, or in the WAL with
+   * its checkpoint put off (_zb_database_begin_large()). */
+  gboolean left_wal;
+  gboolean checkpoint_put_off;
 };
 
 G_DEFINE_FINAL_TYPE (ZbDatabase, zb_database, G_TYPE_OBJECT)
@@ -378,8 +381,8 @@ set_journal_mode (ZbDatabase *self, const char *sql, const char *mode)
 }
 
 /* A write of tens of megabytes (an import of thousands of members) goes
- * through a rollback journal instead of the WAL. In WAL mode each page is
- * written twice: into the WAL at the commit, then into the file by the
+ * through a rollback journal instead of the WAL when it can. In WAL mode each
+ * page is written twice: into the WAL at the commit, then into the file by the
  * checkpoint that follows; SQLite's own advice is that WAL "does not work well
  * for very large transactions". With a journal, the pages the write adds go
  * into the file once (the journal keeps only the old content of pages it
@@ -389,29 +392,61 @@ set_journal_mode (ZbDatabase *self, const char *sql, const char *mode)
  * rolled back when the file is next opened.
  *
  * Leaving WAL needs the file to itself. While another connection has it open
- * (a worker's, another program's) the write simply stays in the WAL. */
+ * (the window's, when an import runs on a connection of its own) the write
+ * stays in the WAL, and the checkpoint that copies it into the file is put
+ * off from the COMMIT to _zb_database_end_large(), which can leave it to a
+ * thread of its own: the window hears of the members a quarter of a second
+ * sooner, and its next save does not find the copying to do. */
 gboolean
 _zb_database_begin_large (ZbDatabase *self, GError **error)
 {
   self->left_wal = set_journal_mode (self, "PRAGMA journal_mode = DELETE", "delete");
   if (!self->left_wal)
-    g_debug ("a large write stays in the WAL: the file is open elsewhere");
+    self->checkpoint_put_off = _zb_database_exec (self, "PRAGMA wal_autocheckpoint = 0", NULL);
   if (_zb_database_begin (self, error))
     return TRUE;
-  _zb_database_end_large (self);
+  _zb_database_end_large (self, FALSE);
   return FALSE;
 }
 
-void
-_zb_database_end_large (ZbDatabase *self)
+static void
+checkpoint_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  if (!self->left_wal)
+  ZbDatabase *self = source;
+
+  /* PASSIVE: waits for no one; what a reader still needs is copied by the
+   * next checkpoint */
+  sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+_zb_database_end_large (ZbDatabase *self, gboolean checkpoint_in_background)
+{
+  if (self->left_wal)
+    {
+      self->left_wal = FALSE;
+      /* Should another program have opened the file meanwhile and kept it
+       * busy, the connection stays with the journal until the file is opened
+       * again. */
+      if (!set_journal_mode (self, "PRAGMA journal_mode = WAL", "wal"))
+        g_message ("The workspace could not return to WAL mode; it will when next opened");
+      return;
+    }
+  if (!self->checkpoint_put_off)
     return;
-  self->left_wal = FALSE;
-  /* Should another program have opened the file meanwhile and kept it busy,
-   * the connection stays with the journal until the file is opened again. */
-  if (!set_journal_mode (self, "PRAGMA journal_mode = WAL", "wal"))
-    g_message ("The workspace could not return to WAL mode; it will when next opened");
+  self->checkpoint_put_off = FALSE;
+  _zb_database_exec (self, "PRAGMA wal_autocheckpoint = 1000", NULL);
+  if (checkpoint_in_background)
+    {
+      /* the task keeps the connection open until it is done */
+      g_autoptr (GTask) task = g_task_new (self, NULL, NULL, NULL);
+
+      g_task_set_name (task, "zb-checkpoint");
+      g_task_run_in_thread (task, checkpoint_thread);
+    }
+  else
+    sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 }
 
 /* ------------------------------------------------------------------------- */

@@ -885,6 +885,59 @@ test_async_own_connection (ExFixture *f, gconstpointer data)
   g_main_loop_unref (state.loop);
 }
 
+static gint64
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? (gint64)st.st_size : 0;
+}
+
+/* A big import from the window, on a connection of its own: the window's
+ * connection holds the file, so the import stays in the WAL, and the
+ * checkpoint that copies it into the file is left to a thread after the
+ * window has its answer. The copying is done all the same, without the
+ * window writing anything (the file takes the members' pages), and the
+ * window's next save goes through. */
+static void
+test_large_on_worker (ExFixture *f, gconstpointer data)
+{
+  guint n = ZB_MEMBER_BULK_THRESHOLD + 100;
+  g_autoptr (ZbSheet) sheet = big_sheet (n);
+  g_autoptr (ZbImporter) importer = zb_importer_new (f->repo, sheet, "big.csv");
+  g_autoptr (GError) error = NULL;
+  gint64 size_before = file_size (f->path);
+  gint64 deadline;
+  AsyncState state = { 0 };
+
+  state.loop = g_main_loop_new (NULL, FALSE);
+  state.main_thread = g_thread_self ();
+  state.fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  zb_importer_run_async (importer, ZB_IMPORT_DEFAULT, NULL, on_progress, &state, NULL, on_done,
+                         &state);
+  g_main_loop_run (state.loop);
+  g_assert_no_error (state.error);
+  g_assert_cmpuint (state.report->n_written, ==, n);
+  g_assert_cmpint (ex_count_members (f), ==, n);
+
+  deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+  while (file_size (f->path) < size_before + 2000000 && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_cmpint (file_size (f->path), >=, size_before + 2000000);
+
+  insert_member (f, "张三", "11010519491231002X");
+  g_assert_cmpint (ex_count_members (f), ==, n + 1);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  zb_import_report_free (state.report);
+  g_array_unref (state.fractions);
+  g_main_loop_unref (state.loop);
+}
+
 static void
 test_no_name_column (ExFixture *f, gconstpointer data)
 {
@@ -920,6 +973,7 @@ main (int argc, char *argv[])
   ADD ("/exchange/import/cancel-while-writing", test_cancel_while_writing);
   ADD ("/exchange/import/progress-until-committed", test_progress_until_committed);
   ADD ("/exchange/import/large-through-journal", test_large_through_journal);
+  ADD ("/exchange/import/large-on-worker", test_large_on_worker);
   ADD ("/exchange/import/no-name-column", test_no_name_column);
 #undef ADD
 

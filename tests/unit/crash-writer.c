@@ -100,7 +100,7 @@ append_in_large_write (ZbDatabase *db, guint i, gint64 *seq, GError **error)
        && (*seq = committed_seq (db, error)) >= 0 && _zb_database_commit (db, error);
   if (!ok)
     _zb_database_rollback (db);
-  _zb_database_end_large (db);
+  _zb_database_end_large (db, FALSE);
   return ok;
 }
 

@@ -434,7 +434,7 @@ append_row_large (ZbDatabase *db, const char *mode_inside, gboolean commit)
   else
     _zb_database_rollback (db);
   g_assert_no_error (error);
-  _zb_database_end_large (db);
+  _zb_database_end_large (db, FALSE);
   after = journal_mode (db);
   g_assert_cmpstr (after, ==, "wal");
 }

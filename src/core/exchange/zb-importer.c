@@ -510,9 +510,12 @@ run_in_transaction (ZbImportContext *ctx, ZbMemberRepo *repo, const char *file_n
   return g_steal_pointer (&report);
 }
 
+/* @on_worker: @repo is a worker's connection of its own, whose report the
+ * window waits for (the WAL of a large import is copied into the file after). */
 static ZbImportReport *
 run_import (ZbImporter *self, ZbMemberRepo *repo, ZbImportContext *ctx, ZbImportFlags flags,
-            GCancellable *cancellable, ZbImportProgress *progress, GError **error)
+            gboolean on_worker, GCancellable *cancellable, ZbImportProgress *progress,
+            GError **error)
 {
   ZbDatabase *db = zb_member_repo_get_database (repo);
   gboolean large
@@ -527,7 +530,7 @@ run_import (ZbImporter *self, ZbMemberRepo *repo, ZbImportContext *ctx, ZbImport
     return NULL;
   report = run_in_transaction (ctx, repo, self->file_name, flags, cancellable, progress, error);
   if (large)
-    _zb_database_end_large (db);
+    _zb_database_end_large (db, on_worker);
   return report;
 }
 
@@ -545,7 +548,7 @@ zb_importer_run (ZbImporter *self, ZbImportFlags flags, GCancellable *cancellabl
     return NULL;
 
   ctx = context_new (self, self->repo);
-  report = run_import (self, self->repo, ctx, flags, cancellable, &progress, error);
+  report = run_import (self, self->repo, ctx, flags, FALSE, cancellable, &progress, error);
   if (report != NULL && report->n_written > 0)
     zb_member_repo_emit_changed (self->repo);
   return report;
@@ -640,7 +643,7 @@ run_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
     }
   repo = zb_member_repo_new (own);
   ctx = context_new (self, repo);
-  report = run_import (self, repo, ctx, data->flags, cancellable, &progress, &error);
+  report = run_import (self, repo, ctx, data->flags, TRUE, cancellable, &progress, &error);
   if (report == NULL)
     g_task_return_error (task, error);
   else
