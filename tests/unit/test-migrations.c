@@ -10,6 +10,7 @@
 #include "zb-chinese.h"
 #include "zb-database-private.h"
 #include "zb-member-repo.h"
+#include "zb-member.h"
 #include "zb-migrations.h"
 #include "zb-test-util.h"
 
@@ -528,6 +529,84 @@ test_version_10_to_11 (void)
   g_assert_no_error (error);
 }
 
+/* The names of a page of the active roster in pinyin order, joined by spaces. */
+static char *
+pinyin_page (ZbMemberRepo *repo, const char *search, gboolean descending)
+{
+  ZbMemberQuery q = ZB_MEMBER_QUERY_INIT;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) page = NULL;
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  q.order = ZB_MEMBER_ORDER_PINYIN;
+  q.search = search;
+  q.descending = descending;
+  page = zb_member_repo_fetch (repo, &q, 0, 50, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < page->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? " " : "", zb_member_get_name (page->pdata[i]));
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* Schema 12 reads the pinyin order from the letter index: member_pinyin is
+ * gone, the candidates' covering index holds the initials, and the order is
+ * the same whichever way a page is found (walking the index, sorting name
+ * candidates, the letters' plan), in both directions. */
+static void
+test_version_11_to_12 (void)
+{
+  static const char *const names[]
+      = { "张三", "白雪", "阿明", "张建国", "赵六", "曾国藩", "单雄信" };
+  g_autofree char *path = NULL;
+  g_autoptr (ZbSecret) key = NULL;
+  g_autoptr (ZbDatabase) old = create_old ("v11.db", 11, &path, &key);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZbDatabase) db = NULL;
+  g_autoptr (ZbMemberRepo) repo = NULL;
+  g_autofree char *sort_keys = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *all_down = NULL;
+  g_autofree char *zhang = NULL;
+  g_autofree char *z = NULL;
+
+  {
+    g_autoptr (ZbMemberRepo) old_repo = zb_member_repo_new (old);
+
+    g_assert_true (has_index (old, "member_pinyin"));
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autoptr (ZbMemberRecord) r = zb_member_record_new ();
+
+        r->name = g_strdup (names[i]);
+        r->joined_date = g_strdup ("1990-07-01");
+        g_assert_true (zb_member_repo_insert (old_repo, r, &error));
+        g_assert_no_error (error);
+      }
+  }
+  zb_database_close (old);
+
+  db = zb_database_open (path, key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (user_version (db), >=, 12);
+  repo = zb_member_repo_new (db);
+  g_assert_false (has_index (db, "member_pinyin"));
+  g_assert_true (has_index (db, "member_letter_pinyin"));
+  sort_keys = query_text (db, "SELECT sql FROM sqlite_master WHERE name = 'member_sort_keys'");
+  g_assert_nonnull (strstr (sort_keys, "name_initials"));
+
+  /* 白 bái, 单 Shàn, 曾 Zēng (surname readings), 张 zhāng, 赵 zhào */
+  all = pinyin_page (repo, NULL, FALSE);
+  g_assert_cmpstr (all, ==, "阿明 白雪 单雄信 曾国藩 张建国 张三 赵六");
+  all_down = pinyin_page (repo, NULL, TRUE);
+  g_assert_cmpstr (all_down, ==, "赵六 张三 张建国 曾国藩 单雄信 白雪 阿明");
+  zhang = pinyin_page (repo, "张", FALSE);
+  g_assert_cmpstr (zhang, ==, "张建国 张三");
+  z = pinyin_page (repo, "z", FALSE);
+  g_assert_cmpstr (z, ==, "曾国藩 张建国 张三 赵六");
+  g_assert_true (zb_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+}
+
 /* A step that fails leaves the file at the version before it, whole. */
 static void
 test_failed_step_rolls_back (void)
@@ -592,6 +671,7 @@ main (int argc, char **argv)
   g_test_add_func ("/migrations/8-to-9", test_version_8_to_9);
   g_test_add_func ("/migrations/9-to-10", test_version_9_to_10);
   g_test_add_func ("/migrations/10-to-11", test_version_10_to_11);
+  g_test_add_func ("/migrations/11-to-12", test_version_11_to_12);
   g_test_add_func ("/migrations/failed-step-rolls-back", test_failed_step_rolls_back);
 
   return g_test_run ();

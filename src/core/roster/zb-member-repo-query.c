@@ -4,7 +4,8 @@
  *
  * Lists must stay fast at a million members, in the order the user chose, while
  * the user types. Every order has an index of the active roster led by its key
- * (the archive has one of its own), and every kind of search has an index of
+ * (the pinyin order's is its letter index, see ZB_MEMBER_PINYIN_KEY; the
+ * archive has one of its own), and every kind of search has an index of
  * its own that finds the matching members of the active roster (DESIGN:
  * search at scale):
  *  - names: member_name_fts, the characters of each name as tokens, so that a
@@ -390,8 +391,14 @@ add_row_test (Builder *b, const ZbMemberQuery *q, const Search *s, const Candida
     }
 }
 
+/* @by_index: the rows come in the order of the order's index rather than
+ * sorted. The pinyin order's index (member_letter_pinyin) holds the initials
+ * and the reading after the key, so they are named before the row id for
+ * SQLite to read it in order; a sort needs only the key and the row id (the
+ * key ends with the name, which gives the initials and reading: the two are
+ * the same order). */
 static void
-add_order (Builder *b, const ZbMemberQuery *q)
+add_order (Builder *b, const ZbMemberQuery *q, gboolean by_index)
 {
   const char *dir = q->descending ? " DESC" : "";
 
@@ -399,7 +406,12 @@ add_order (Builder *b, const ZbMemberQuery *q)
   switch (q->order)
     {
     case ZB_MEMBER_ORDER_PINYIN:
-      g_string_append_printf (b->sql, ZB_MEMBER_PINYIN_KEY "%s, m.id%s", dir, dir);
+      if (by_index)
+        g_string_append_printf (
+            b->sql, ZB_MEMBER_PINYIN_KEY "%s, m.name_initials%s, m.name_pinyin%s, m.id%s", dir, dir,
+            dir, dir);
+      else
+        g_string_append_printf (b->sql, ZB_MEMBER_PINYIN_KEY "%s, m.id%s", dir, dir);
       break;
     case ZB_MEMBER_ORDER_JOINED:
       g_string_append_printf (b->sql, "m.joined_date%s, " ZB_MEMBER_STROKE_KEY "%s, m.id%s", dir,
@@ -440,7 +452,7 @@ add_letters (Builder *b, const ZbMemberQuery *q, const Search *s)
 
   static const char *const keys[] = {
     [ZB_MEMBER_ORDER_STROKES] = ZB_MEMBER_LETTER_STROKE_KEY,
-    [ZB_MEMBER_ORDER_PINYIN] = ZB_MEMBER_LETTER_PINYIN_KEY,
+    [ZB_MEMBER_ORDER_PINYIN] = ZB_MEMBER_PINYIN_KEY,
     [ZB_MEMBER_ORDER_JOINED] = ZB_MEMBER_LETTER_JOINED_KEY,
   };
   guint order = (guint)q->order < G_N_ELEMENTS (starts) ? (guint)q->order : 0;
@@ -476,7 +488,7 @@ add_letters_order (Builder *b, const ZbMemberQuery *q)
   switch (q->order)
     {
     case ZB_MEMBER_ORDER_PINYIN:
-      g_string_append_printf (b->sql, "%s%s", ZB_MEMBER_LETTER_PINYIN_KEY, dir);
+      g_string_append_printf (b->sql, "%s%s", ZB_MEMBER_PINYIN_KEY, dir);
       break;
     case ZB_MEMBER_ORDER_JOINED:
       g_string_append_printf (b->sql, "%s%s, " ZB_MEMBER_STROKE_KEY "%s",
@@ -762,7 +774,7 @@ zb_member_repo_fetch (ZbMemberRepo *self, const ZbMemberQuery *query, guint offs
       builder_add (&b, ") p CROSS JOIN member m ON m.id = p.id"
                        " LEFT JOIN org_unit b ON b.id = m.branch_id"
                        " LEFT JOIN org_unit g ON g.id = m.group_id");
-      add_order (&b, query);
+      add_order (&b, query, FALSE);
     }
   else if (c.sparse)
     {
@@ -773,13 +785,13 @@ zb_member_repo_fetch (ZbMemberRepo *self, const ZbMemberQuery *query, guint offs
       builder_add (&b, "(SELECT m.id AS id FROM temp.zb_search_ids c"
                        " CROSS JOIN member m INDEXED BY member_sort_keys ON m.id = c.id WHERE ");
       add_filters (&b, query);
-      add_order (&b, query);
+      add_order (&b, query, FALSE);
       builder_int (&b, " LIMIT ?", limit);
       builder_int (&b, " OFFSET ?", offset);
       builder_add (&b, ") p CROSS JOIN member m ON m.id = p.id"
                        " LEFT JOIN org_unit b ON b.id = m.branch_id"
                        " LEFT JOIN org_unit g ON g.id = m.group_id");
-      add_order (&b, query);
+      add_order (&b, query, FALSE);
     }
   else
     {
@@ -790,13 +802,13 @@ zb_member_repo_fetch (ZbMemberRepo *self, const ZbMemberQuery *query, guint offs
       builder_add (&b, "(SELECT m.id AS id FROM member m WHERE ");
       add_filters (&b, query);
       add_row_test (&b, query, &s, &c);
-      add_order (&b, query);
+      add_order (&b, query, TRUE);
       builder_int (&b, " LIMIT ?", limit);
       builder_int (&b, " OFFSET ?", offset);
       builder_add (&b, ") p CROSS JOIN member m ON m.id = p.id"
                        " LEFT JOIN org_unit b ON b.id = m.branch_id"
                        " LEFT JOIN org_unit g ON g.id = m.group_id");
-      add_order (&b, query);
+      add_order (&b, query, FALSE);
     }
 
   stmt = builder_prepare (&b, db, error);

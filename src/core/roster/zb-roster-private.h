@@ -22,14 +22,16 @@ G_BEGIN_DECLS
   " m.status, m.left_kind, m.left_date, m.remarks, m.created_at, m.updated_at"
 #define ZB_MEMBER_N_COLUMNS 31
 
-/* The keys of the member order and letter indexes (schema 11, zb-migrations.c),
- * written as the indexes have them: SQLite uses an index on an expression only
- * for the same expression. A sort key read as TEXT orders exactly as the BLOB
- * (memcmp, then the length). */
+/* The keys of the member order and letter indexes (schemas 11 and 12,
+ * zb-migrations.c), written as the indexes have them: SQLite uses an index on
+ * an expression only for the same expression. A sort key read as TEXT orders
+ * exactly as the BLOB (memcmp, then the length). The pinyin key begins with
+ * the reading, whose first letter is the first of the initials: led by that
+ * letter it orders as alone, and one index (member_letter_pinyin) serves the
+ * pinyin order and the letters searched in it. */
 #define ZB_MEMBER_STROKE_KEY "CAST (m.stroke_key AS TEXT)"
-#define ZB_MEMBER_PINYIN_KEY "CAST (m.pinyin_key AS TEXT)"
+#define ZB_MEMBER_PINYIN_KEY "substr (m.name_initials, 1, 1) || CAST (m.pinyin_key AS TEXT)"
 #define ZB_MEMBER_LETTER_STROKE_KEY "substr (m.name_initials, 1, 1) || " ZB_MEMBER_STROKE_KEY
-#define ZB_MEMBER_LETTER_PINYIN_KEY "substr (m.name_initials, 1, 1) || " ZB_MEMBER_PINYIN_KEY
 #define ZB_MEMBER_LETTER_JOINED_KEY "substr (m.name_initials, 1, 1) || coalesce (m.joined_date, '')"
 
 /* zb-member-repo-rows.c ---------------------------------------------------- */
