@@ -28,10 +28,13 @@ void _zb_database_rollback (ZbDatabase *self);
  * journal rather than the WAL when it can, or else puts off the WAL's
  * checkpoint. _zb_database_end_large() after the COMMIT or ROLLBACK returns
  * the connection to WAL, or copies the WAL into the file: at once, or with
- * @checkpoint_in_background on a thread that keeps the connection open until
- * it is done (for a worker's connection, whose result is then handed on). */
+ * @checkpoint_later when _zb_database_checkpoint_in_background() is called,
+ * once the caller is done with the connection (a worker's own, whose result
+ * is handed on first). That runs the checkpoint on a thread of its own, which
+ * keeps the connection until it is done. */
 gboolean _zb_database_begin_large (ZbDatabase *self, GError **error);
-void _zb_database_end_large (ZbDatabase *self, gboolean checkpoint_in_background);
+void _zb_database_end_large (ZbDatabase *self, gboolean checkpoint_later);
+void _zb_database_checkpoint_in_background (ZbDatabase *self);
 
 /* Small statement helpers every repository uses. A text column as a new
  * string (NULL for SQL NULL); text bound without a copy (the caller keeps it

@@ -31,6 +31,7 @@ struct _ZbDatabase
    * its checkpoint put off (_zb_database_begin_large()). */
   gboolean left_wal;
   gboolean checkpoint_put_off;
+  gboolean checkpoint_due; /* put off past the end of the write */
 };
 
 G_DEFINE_FINAL_TYPE (ZbDatabase, zb_database, G_TYPE_OBJECT)
@@ -394,9 +395,10 @@ set_journal_mode (ZbDatabase *self, const char *sql, const char *mode)
  * Leaving WAL needs the file to itself. While another connection has it open
  * (the window's, when an import runs on a connection of its own) the write
  * stays in the WAL, and the checkpoint that copies it into the file is put
- * off from the COMMIT to _zb_database_end_large(), which can leave it to a
- * thread of its own: the window hears of the members a quarter of a second
- * sooner, and its next save does not find the copying to do. */
+ * off from the COMMIT to _zb_database_end_large(), which can leave it to
+ * _zb_database_checkpoint_in_background(): the window hears of the members a
+ * quarter of a second sooner, and its next save does not find the copying to
+ * do. */
 gboolean
 _zb_database_begin_large (ZbDatabase *self, GError **error)
 {
@@ -421,7 +423,7 @@ checkpoint_thread (GTask *task, gpointer source, gpointer task_data, GCancellabl
 }
 
 void
-_zb_database_end_large (ZbDatabase *self, gboolean checkpoint_in_background)
+_zb_database_end_large (ZbDatabase *self, gboolean checkpoint_later)
 {
   if (self->left_wal)
     {
@@ -437,16 +439,24 @@ _zb_database_end_large (ZbDatabase *self, gboolean checkpoint_in_background)
     return;
   self->checkpoint_put_off = FALSE;
   _zb_database_exec (self, "PRAGMA wal_autocheckpoint = 1000", NULL);
-  if (checkpoint_in_background)
-    {
-      /* the task keeps the connection open until it is done */
-      g_autoptr (GTask) task = g_task_new (self, NULL, NULL, NULL);
-
-      g_task_set_name (task, "zb-checkpoint");
-      g_task_run_in_thread (task, checkpoint_thread);
-    }
+  if (checkpoint_later)
+    self->checkpoint_due = TRUE;
   else
     sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+}
+
+void
+_zb_database_checkpoint_in_background (ZbDatabase *self)
+{
+  g_autoptr (GTask) task = NULL;
+
+  if (!self->checkpoint_due)
+    return;
+  self->checkpoint_due = FALSE;
+  /* the task keeps the connection open until it is done */
+  task = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_name (task, "zb-checkpoint");
+  g_task_run_in_thread (task, checkpoint_thread);
 }
 
 /* ------------------------------------------------------------------------- */

@@ -13,6 +13,12 @@ G_BEGIN_DECLS
 
 #define ZB_TYPE_DATABASE (zb_database_get_type ())
 
+/* One connection to a workspace. It is used by one thread at a time: it may
+ * pass from thread to thread (opened on a worker, used by the window), and a
+ * thread that shares it for a while (the checks of an import) takes a lock
+ * around every use, but two threads never call into it at once. A worker that
+ * runs beside the window opens a connection of its own
+ * (zb_database_open_sibling()). */
 G_DECLARE_FINAL_TYPE (ZbDatabase, zb_database, ZB, DATABASE, GObject)
 
 /* What a new workspace starts with. */

@@ -478,6 +478,23 @@ test_large_write (void)
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
 }
 
+/* Connections are opened without SQLite's lock around every call (used by
+ * one thread at a time, zb-database.h): SQLite has no mutex for such a
+ * connection. */
+static void
+test_no_connection_mutex (void)
+{
+  g_autofree char *path = zb_test_path ("nomutex.db");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZbSecret) key = zb_secret_new_random_key (&error);
+  g_autoptr (ZbDatabase) db = zb_test_create_workspace (path, key, NULL);
+  g_autoptr (ZbDatabase) sibling = zb_database_open_sibling (db, &error);
+
+  g_assert_no_error (error);
+  g_assert_null (sqlite3_db_mutex (_zb_database_get_handle (db)));
+  g_assert_null (sqlite3_db_mutex (_zb_database_get_handle (sibling)));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -497,6 +514,7 @@ main (int argc, char **argv)
   g_test_add_func ("/database/binding-is-not-sql", test_statement_binding_is_not_sql);
   g_test_add_func ("/database/page-cache", test_page_cache);
   g_test_add_func ("/database/large-write", test_large_write);
+  g_test_add_func ("/database/no-connection-mutex", test_no_connection_mutex);
 
   return g_test_run ();
 }

@@ -648,6 +648,12 @@ run_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, report, (GDestroyNotify)zb_import_report_free);
+
+  /* done with the connection: a big import's WAL is copied into the file on
+   * a thread of its own, while the window already has its answer */
+  g_clear_pointer (&ctx, _zb_import_context_free);
+  g_clear_object (&repo);
+  _zb_database_checkpoint_in_background (own);
 }
 
 /* Back on the caller's context: tell list models before the caller hears of it. */
