@@ -265,11 +265,18 @@ test_plans_agree (RosterFixture *f, gconstpointer data)
       = { "张",        "王", "三",  "丽",   "建国", "z",    "zh",  "zhang", "w",  "wa",
           "l",         "li", "xy",  "zz",   "1",    "13",   "110", "0105",  "2X", "1101051",
           "110105198", "19", "138", "欧阳", "阿",   "上官", "sg",  "shangg" };
-  /* walk always, the defaults, walk by density alone, sort always */
-  const guint limits[][2] = { { 0, 0 },
-                              { ZB_MEMBER_SPARSE_LIMIT_DEFAULT, ZB_MEMBER_DENSE_MIN_DEFAULT },
-                              { 1000000, 0 },
-                              { G_MAXUINT - 1, 0 } };
+  /* walk always, the defaults, walk by density alone, then sort always: with
+   * a digit search's walk first on its usual budget (within which this small
+   * roster's pages are found), without it, and always over its budget (so
+   * sorted after the walk gave up) */
+  const guint limits[][3] = {
+    { 0, 0, ZB_MEMBER_WALK_BUDGET_DEFAULT },
+    { ZB_MEMBER_SPARSE_LIMIT_DEFAULT, ZB_MEMBER_DENSE_MIN_DEFAULT, ZB_MEMBER_WALK_BUDGET_DEFAULT },
+    { 1000000, 0, ZB_MEMBER_WALK_BUDGET_DEFAULT },
+    { G_MAXUINT - 1, 0, ZB_MEMBER_WALK_BUDGET_DEFAULT },
+    { G_MAXUINT - 1, 0, 0 },
+    { G_MAXUINT - 1, 0, 1 },
+  };
   g_autoptr (GPtrArray) branches = NULL;
   g_autoptr (GError) error = NULL;
   guint n_nonempty = 0;
@@ -281,6 +288,7 @@ test_plans_agree (RosterFixture *f, gconstpointer data)
   for (guint l = 0; l < G_N_ELEMENTS (limits); l++)
     {
       _zb_member_repo_set_plan_limits (limits[l][0], limits[l][1]);
+      _zb_member_repo_set_walk_budget (limits[l][2]);
       for (guint s = 0; s < G_N_ELEMENTS (searches); s++)
         for (int order = ZB_MEMBER_ORDER_STROKES; order <= ZB_MEMBER_ORDER_JOINED; order++)
           {
@@ -303,6 +311,7 @@ test_plans_agree (RosterFixture *f, gconstpointer data)
           }
     }
   _zb_member_repo_set_plan_limits (ZB_MEMBER_SPARSE_LIMIT_DEFAULT, ZB_MEMBER_DENSE_MIN_DEFAULT);
+  _zb_member_repo_set_walk_budget (ZB_MEMBER_WALK_BUDGET_DEFAULT);
 
   /* the searches do find people (else this test proves nothing) */
   g_assert_cmpuint (n_nonempty, >, 100);

@@ -107,6 +107,10 @@ ZbOrgUnit *_zb_org_repo_create_unit_in_transaction (ZbOrgRepo *self, ZbOrgUnitKi
 #define ZB_MEMBER_SPARSE_LIMIT_DEFAULT 60000
 #define ZB_MEMBER_DENSE_MIN_DEFAULT 1000
 void _zb_member_repo_set_plan_limits (guint limit, guint min_dense);
+/* For tests and benchmarks: the steps a digit search with candidates to sort
+ * may first spend walking the order index (0: never). */
+#define ZB_MEMBER_WALK_BUDGET_DEFAULT 200000
+void _zb_member_repo_set_walk_budget (guint steps);
 /* For tests: virtual machine steps SQLite took for the last fetch. */
 guint _zb_member_repo_get_last_fetch_steps (void);
 
