@@ -265,10 +265,10 @@ test_plans_agree (RosterFixture *f, gconstpointer data)
       = { "张",        "王", "三",  "丽",   "建国", "z",    "zh",  "zhang", "w",  "wa",
           "l",         "li", "xy",  "zz",   "1",    "13",   "110", "0105",  "2X", "1101051",
           "110105198", "19", "138", "欧阳", "阿",   "上官", "sg",  "shangg" };
-  /* walk always, the defaults, walk by density alone, then sort always: with
-   * a digit search's walk first on its usual budget (within which this small
-   * roster's pages are found), without it, and always over its budget (so
-   * sorted after the walk gave up) */
+  /* walk always, the defaults, sort unless a digit search's walk finds the
+   * page, then sort always: with a digit search's walk first on its usual
+   * budget (within which this small roster's pages are found), without it, and
+   * always over its budget (so sorted after the walk gave up) */
   const guint limits[][3] = {
     { 0, 0, ZB_MEMBER_WALK_BUDGET_DEFAULT },
     { ZB_MEMBER_SPARSE_LIMIT_DEFAULT, ZB_MEMBER_DENSE_MIN_DEFAULT, ZB_MEMBER_WALK_BUDGET_DEFAULT },
@@ -440,6 +440,55 @@ test_page_cost (RosterFixture *f, gconstpointer data)
       }
 }
 
+/* A digit search with many candidates spread over the order finds its page by
+ * walking the order index within its budget, at a fraction of the steps of
+ * sorting every candidate, and the page is the same. */
+static void
+test_digits_walk_first (RosterFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  guint n = 4000;
+
+  g_assert_true (zb_member_demo_fill (f->db, n, 10, 7, &error));
+  g_assert_no_error (error);
+
+  for (int order = ZB_MEMBER_ORDER_STROKES; order <= ZB_MEMBER_ORDER_JOINED; order++)
+    {
+      ZbMemberQuery q = ZB_MEMBER_QUERY_INIT;
+      g_autoptr (GPtrArray) walked = NULL;
+      g_autoptr (GPtrArray) sorted = NULL;
+      gint64 count;
+      guint walk_steps, sort_steps;
+
+      /* "010" is in most ID numbers (dates of 2010, of October, of the
+       * 10th): far more candidates than ZB_MEMBER_DENSE_MIN_DEFAULT, all of
+       * them sorted otherwise */
+      q.search = "010";
+      q.order = (ZbMemberOrder)order;
+      count = zb_member_repo_count (f->repo, &q, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (count, >, ZB_MEMBER_DENSE_MIN_DEFAULT);
+      g_assert_cmpint (count, <=, ZB_MEMBER_SPARSE_LIMIT_DEFAULT);
+
+      walked = zb_member_repo_fetch (f->repo, &q, 0, 50, &error);
+      g_assert_no_error (error);
+      walk_steps = _zb_member_repo_get_last_fetch_steps ();
+      _zb_member_repo_set_walk_budget (0);
+      sorted = zb_member_repo_fetch (f->repo, &q, 0, 50, &error);
+      g_assert_no_error (error);
+      sort_steps = _zb_member_repo_get_last_fetch_steps ();
+      _zb_member_repo_set_walk_budget (ZB_MEMBER_WALK_BUDGET_DEFAULT);
+
+      g_test_message ("order %d: %u steps walking, %u sorting", order, walk_steps, sort_steps);
+      g_assert_cmpuint (walked->len, ==, 50);
+      g_assert_cmpuint (sorted->len, ==, 50);
+      for (guint i = 0; i < 50; i++)
+        g_assert_cmpstr (zb_member_get_uuid (walked->pdata[i]), ==,
+                         zb_member_get_uuid (sorted->pdata[i]));
+      g_assert_cmpuint (walk_steps, <, sort_steps / 4);
+    }
+}
+
 /* A file from before the search indexes (schema 4) gets its members indexed
  * when it is migrated. */
 static void
@@ -501,6 +550,7 @@ main (int argc, char **argv)
   ADD ("/member-search/filters", test_filters);
   ADD ("/member-search/plans-agree", test_plans_agree);
   ADD ("/member-search/page-cost", test_page_cost);
+  ADD ("/member-search/digits-walk-first", test_digits_walk_first);
   g_test_add_func ("/member-search/migration-indexes-old-members",
                    test_migration_indexes_old_members);
 

@@ -17,12 +17,14 @@
  * Name and digit searches have two plans. When up to some tens of thousands match, the
  * candidates' sort keys are read through a small covering index
  * (member_sort_keys), sorted, and only the page's rows are read. When more
- * match, or when digits match more than one member in twenty, the order index
- * is walked from the start and each row id tested against the candidates,
- * which finds a page soon when matches are spread evenly. A bounded count of
- * the candidates decides. (Name and reading searches are walked only when
- * they must: their matches cluster in stroke order — everyone called 谭 sits
- * together, far down the list.)
+ * match, the order index is walked from the start and each row id tested
+ * against the candidates, which finds a page soon when matches are spread
+ * evenly. A bounded count of the candidates decides. Digits are mostly spread
+ * evenly, so a digit search with candidates to sort first walks on a budget
+ * and is sorted only when the budget runs out (see zb_member_repo_fetch()).
+ * (Name and reading searches are walked only when they must: their matches
+ * cluster in stroke order — everyone called 谭 sits together, far down the
+ * list.)
  *
  * Letters have a plan of their own. Everyone whose initials or reading start
  * with what was typed has initials that start with its first letter, and the
@@ -50,9 +52,6 @@
  * clustered search of that size three or four times as long. */
 static guint sparse_limit = ZB_MEMBER_SPARSE_LIMIT_DEFAULT;
 
-/* One match in this many members or more: walk (see choose_sparse()). */
-#define DENSE_RATIO 20
-
 /* The work the last fetch took, for tests that check a page costs what is on
  * it and not what is in the roster. */
 static guint last_fetch_steps;
@@ -63,7 +62,8 @@ _zb_member_repo_get_last_fetch_steps (void)
   return last_fetch_steps;
 }
 
-/* Below this many candidates a search is never walked, however dense. */
+/* Up to this many candidates a digit search is sorted without a walk first:
+ * sorting them is cheap. */
 static guint dense_min = ZB_MEMBER_DENSE_MIN_DEFAULT;
 
 /* The steps a digit search's page may take walking the order index before
@@ -644,29 +644,6 @@ prepare_candidates (ZbDatabase *db, const ZbMemberQuery *q, const Search *s, Can
   c->n = sqlite3_changes64 (handle);
   c->complete = c->n <= sparse_limit;
   c->sparse = c->complete;
-
-  /* Digits are spread evenly over the roster's order, so many matches among
-   * few members are dense enough to walk for: at more than one in twenty a
-   * page is found within a thousand rows or so. (Names and readings are not:
-   * their matches cluster in stroke order, far down the list, so they are
-   * sorted.) The highest row id stands in for the roster's size (a count would
-   * cost more than the search). The test hook's extremes are kept as they
-   * are. */
-  if (c->sparse && s->kind == SEARCH_DIGITS && sparse_limit > 0 && sparse_limit < G_MAXUINT - 1
-      && c->n > dense_min)
-    {
-      Builder m;
-      gint64 n_rows;
-
-      builder_init (&m);
-      builder_add (&m, "SELECT max (id) FROM member");
-      n_rows = run_count (db, &m, error);
-      builder_clear (&m);
-      if (n_rows < 0)
-        return FALSE;
-      if (c->n * DENSE_RATIO > n_rows)
-        c->sparse = FALSE;
-    }
 
   stmt = _zb_database_prepare (db,
                                "INSERT OR REPLACE INTO temp.zb_search_key (id, kind, text,"

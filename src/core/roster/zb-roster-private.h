@@ -102,7 +102,7 @@ ZbOrgUnit *_zb_org_repo_create_unit_in_transaction (ZbOrgRepo *self, ZbOrgUnitKi
 /* For tests and benchmarks: above @limit candidates a search walks the order
  * index instead of sorting the candidates (0: nearly always; G_MAXUINT - 1:
  * never); at most @limit and more than @min_dense candidates, a digit search
- * walks when more than one member in twenty matches. Defaults:
+ * first walks on a budget (_zb_member_repo_set_walk_budget()). Defaults:
  * ZB_MEMBER_SPARSE_LIMIT_DEFAULT, ZB_MEMBER_DENSE_MIN_DEFAULT. */
 #define ZB_MEMBER_SPARSE_LIMIT_DEFAULT 60000
 #define ZB_MEMBER_DENSE_MIN_DEFAULT 1000
