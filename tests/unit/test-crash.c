@@ -14,6 +14,7 @@
 
 #include "zb-audit.h"
 #include "zb-database-private.h"
+#include "zb-test-util.h"
 
 #ifndef CRASH_WRITER
 #error "CRASH_WRITER must name the crash-writer helper"
@@ -70,21 +71,6 @@ row_exists (ZbDatabase *db, gint64 seq)
   exists = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_finalize (stmt);
   return exists;
-}
-
-static char *
-journal_mode (ZbDatabase *db)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *mode;
-
-  g_assert_cmpint (
-      sqlite3_prepare_v2 (_zb_database_get_handle (db), "PRAGMA journal_mode", -1, &stmt, NULL), ==,
-      SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  mode = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return mode;
 }
 
 /* Whether @path is a journal SQLite would roll back: one whose header has
@@ -226,7 +212,7 @@ test_crash_kill_writer (void)
        * completed (its header is written last, after the old pages, and begins
        * with a zero until then) and is ignored; the file is in WAL mode again */
       g_assert_false (journal_is_hot (journal));
-      mode = journal_mode (db);
+      mode = zb_test_query_text (db, "PRAGMA journal_mode");
       g_assert_cmpstr (mode, ==, "wal");
       g_assert_true (zb_database_check_integrity (db, &error));
       g_assert_no_error (error);

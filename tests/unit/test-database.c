@@ -370,19 +370,6 @@ test_statement_binding_is_not_sql (void)
   g_assert_no_error (error);
 }
 
-static int
-cache_size (ZbDatabase *db)
-{
-  sqlite3_stmt *stmt = _zb_database_prepare (db, "PRAGMA cache_size", NULL);
-  int size;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  size = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return size;
-}
-
 /* Every connection has the large page cache from the start — before a
  * migration rebuilds the indexes of a big roster, before any repository —
  * so that pages are not encrypted out and decrypted back in. */
@@ -395,24 +382,11 @@ test_page_cache (void)
   g_autoptr (ZbDatabase) db = zb_test_create_workspace (path, key, NULL);
   g_autoptr (ZbDatabase) reopened = NULL;
 
-  g_assert_cmpint (cache_size (db), ==, -262144);
+  g_assert_cmpint (zb_test_query_int (db, "PRAGMA cache_size"), ==, -262144);
   g_clear_object (&db);
   reopened = zb_database_open (path, key, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cache_size (reopened), ==, -262144);
-}
-
-static char *
-journal_mode (ZbDatabase *db)
-{
-  sqlite3_stmt *stmt = _zb_database_prepare (db, "PRAGMA journal_mode", NULL);
-  char *mode;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  mode = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return mode;
+  g_assert_cmpint (zb_test_query_int (reopened, "PRAGMA cache_size"), ==, -262144);
 }
 
 /* Appends a row in a large write, checking the journal mode inside it. */
@@ -425,7 +399,7 @@ append_row_large (ZbDatabase *db, const char *mode_inside, gboolean commit)
 
   g_assert_true (_zb_database_begin_large (db, &error));
   g_assert_no_error (error);
-  inside = journal_mode (db);
+  inside = zb_test_query_text (db, "PRAGMA journal_mode");
   g_assert_cmpstr (inside, ==, mode_inside);
   g_assert_true (zb_audit_append (db, "large", "test", NULL, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -435,7 +409,7 @@ append_row_large (ZbDatabase *db, const char *mode_inside, gboolean commit)
     _zb_database_rollback (db);
   g_assert_no_error (error);
   _zb_database_end_large (db, FALSE);
-  after = journal_mode (db);
+  after = zb_test_query_text (db, "PRAGMA journal_mode");
   g_assert_cmpstr (after, ==, "wal");
 }
 

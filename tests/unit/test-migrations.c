@@ -14,19 +14,6 @@
 #include "zb-migrations.h"
 #include "zb-test-util.h"
 
-static int
-user_version (ZbDatabase *db)
-{
-  sqlite3_stmt *stmt = _zb_database_prepare (db, "PRAGMA user_version", NULL);
-  int version;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  version = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return version;
-}
-
 /* A workspace file of schema @version named @name, and the key that opens it. */
 static ZbDatabase *
 create_old (const char *name, int version, char **path, ZbSecret **key)
@@ -39,7 +26,7 @@ create_old (const char *name, int version, char **path, ZbSecret **key)
   *key = zb_secret_new_random_key (NULL);
   db = _zb_database_create_at_version (*path, *key, &setup, version, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (user_version (db), ==, version);
+  g_assert_cmpint ((int)zb_test_query_int (db, "PRAGMA user_version"), ==, version);
   return db;
 }
 
@@ -80,14 +67,15 @@ test_every_version_migrates (void)
 
       old = _zb_database_create_at_version (path, key, &setup, version, &error);
       g_assert_no_error (error);
-      g_assert_cmpint (user_version (old), ==, version);
+      g_assert_cmpint ((int)zb_test_query_int (old, "PRAGMA user_version"), ==, version);
       g_assert_cmpint (zb_database_get_schema_version (old), ==, version);
       uuid = g_strdup (zb_database_get_uuid (old));
       zb_database_close (old);
 
       db = zb_database_open (path, key, &error);
       g_assert_no_error (error);
-      g_assert_cmpint (user_version (db), ==, zb_database_get_latest_version ());
+      g_assert_cmpint ((int)zb_test_query_int (db, "PRAGMA user_version"), ==,
+                       zb_database_get_latest_version ());
       g_assert_cmpint (zb_database_get_schema_version (db), ==, zb_database_get_latest_version ());
       g_assert_cmpstr (zb_database_get_uuid (db), ==, uuid);
       org = zb_database_dup_org_name (db);
@@ -140,19 +128,6 @@ has_index (ZbDatabase *db, const char *name)
   return found;
 }
 
-static char *
-query_text (ZbDatabase *db, const char *sql)
-{
-  sqlite3_stmt *stmt = _zb_database_prepare (db, sql, NULL);
-  char *text;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  text = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return text;
-}
-
 /* Step 6: the version of the Chinese keys (unknown in an older file, so the
  * roster makes its members' keys again and records it) and the letter indexes
  * of pinyin searches in place of the two ranges. */
@@ -191,13 +166,13 @@ test_version_5_to_6 (void)
   g_assert_true (has_index (db, "member_letter_stroke"));
   g_assert_true (has_index (db, "member_letter_pinyin"));
   g_assert_true (has_index (db, "member_letter_joined"));
-  g_assert_null (query_text (db, "SELECT chinese_key_version FROM workspace"));
+  g_assert_null (zb_test_query_text (db, "SELECT chinese_key_version FROM workspace"));
 
   /* the roster makes the keys of this ICU, and says so */
   repo = zb_member_repo_new (db);
-  version = query_text (db, "SELECT chinese_key_version FROM workspace");
+  version = zb_test_query_text (db, "SELECT chinese_key_version FROM workspace");
   g_assert_cmpstr (version, ==, zb_chinese_key_version ());
-  initials = query_text (db, "SELECT name_initials FROM member WHERE uuid = 'u-1'");
+  initials = zb_test_query_text (db, "SELECT name_initials FROM member WHERE uuid = 'u-1'");
   g_assert_cmpstr (initials, ==, "sxx");
   g_assert_true (zb_audit_verify (db, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -238,7 +213,7 @@ test_version_6_to_7 (void)
     g_assert_true (has_column (db, tables[i], "uuid"));
   g_assert_true (has_column (db, "meeting_attendee", "voting"));
   g_assert_true (has_index (db, "meeting_resolution_open"));
-  name = query_text (db, "SELECT name FROM member WHERE uuid = 'm-1'");
+  name = zb_test_query_text (db, "SELECT name FROM member WHERE uuid = 'm-1'");
   g_assert_cmpstr (name, ==, "张三");
 
   g_assert_true (exec_ok (db, "INSERT INTO meeting (uuid, kind, date, created_at, updated_at)"
@@ -289,7 +264,7 @@ test_version_7_to_8 (void)
   g_assert_true (has_column (db, "talk", "said_by_talker"));
   g_assert_true (has_column (db, "talk_participant", "person_key"));
   g_assert_true (has_index (db, "talk_action_open"));
-  name = query_text (db, "SELECT name FROM member WHERE uuid = 'm-1'");
+  name = zb_test_query_text (db, "SELECT name FROM member WHERE uuid = 'm-1'");
   g_assert_cmpstr (name, ==, "张三");
 
   g_assert_true (exec_ok (db, "INSERT INTO talk (uuid, kind, date, created_at, updated_at)"
@@ -343,7 +318,7 @@ test_version_8_to_9 (void)
   g_assert_true (has_column (db, "meeting_review_grade", "uuid"));
   g_assert_true (has_column (db, "meeting_review_grade", "remark"));
   g_assert_true (has_index (db, "meeting_review_grade_member"));
-  kind = query_text (db, "SELECT kind FROM meeting WHERE uuid = 'g-1'");
+  kind = zb_test_query_text (db, "SELECT kind FROM meeting WHERE uuid = 'g-1'");
   g_assert_cmpstr (kind, ==, "appraisal");
   for (guint i = 0; tables[i].name != NULL; i++)
     counted |= g_str_equal (tables[i].name, "meeting_review_grade");
@@ -407,7 +382,7 @@ test_version_9_to_10 (void)
   db = zb_database_open (path, key, &error);
   g_assert_no_error (error);
   g_assert_false (member_insert_uses_ephemeral (db));
-  status = query_text (db, "SELECT status FROM member WHERE uuid = 'm-1'");
+  status = zb_test_query_text (db, "SELECT status FROM member WHERE uuid = 'm-1'");
   g_assert_cmpstr (status, ==, "deceased");
   /* every status allowed before is allowed, and only those */
   g_assert_true (exec_ok (db, "INSERT INTO member (uuid, name, status, created_at, updated_at)"
@@ -418,7 +393,8 @@ test_version_9_to_10 (void)
                                " VALUES ('m-5', '钱七', 'gone', 'x', 'x')"));
   g_assert_false (exec_ok (db, "UPDATE member SET status = 'Active' WHERE uuid = 'm-2'"));
   g_assert_false (exec_ok (db, "UPDATE member SET status = NULL WHERE uuid = 'm-2'"));
-  leftover = query_text (db, "SELECT count(*) FROM sqlite_master WHERE name = 'zb_schema_changed'");
+  leftover = zb_test_query_text (
+      db, "SELECT count(*) FROM sqlite_master WHERE name = 'zb_schema_changed'");
   g_assert_cmpstr (leftover, ==, "0");
   g_assert_true (zb_database_check_integrity (db, &error));
   g_assert_no_error (error);
@@ -486,7 +462,8 @@ test_version_10_to_11 (void)
   db = zb_database_open (path, key, &error);
   g_assert_no_error (error);
   repo = zb_member_repo_new (db);
-  stroke_index = query_text (db, "SELECT sql FROM sqlite_master WHERE name = 'member_stroke'");
+  stroke_index
+      = zb_test_query_text (db, "SELECT sql FROM sqlite_master WHERE name = 'member_stroke'");
   g_assert_nonnull (strstr (stroke_index, "CAST (stroke_key AS TEXT)"));
   g_assert_nonnull (strstr (stroke_index, "WHERE status = 'active'"));
   g_assert_true (has_index (db, "member_archive"));
@@ -587,11 +564,12 @@ test_version_11_to_12 (void)
 
   db = zb_database_open (path, key, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (user_version (db), >=, 12);
+  g_assert_cmpint ((int)zb_test_query_int (db, "PRAGMA user_version"), >=, 12);
   repo = zb_member_repo_new (db);
   g_assert_false (has_index (db, "member_pinyin"));
   g_assert_true (has_index (db, "member_letter_pinyin"));
-  sort_keys = query_text (db, "SELECT sql FROM sqlite_master WHERE name = 'member_sort_keys'");
+  sort_keys
+      = zb_test_query_text (db, "SELECT sql FROM sqlite_master WHERE name = 'member_sort_keys'");
   g_assert_nonnull (strstr (sort_keys, "name_initials"));
 
   /* 白 bái, 单 Shàn, 曾 Zēng (surname readings), 张 zhāng, 赵 zhào */
@@ -655,7 +633,8 @@ test_failed_step_rolls_back (void)
   /* With the obstacle gone the migration goes through. */
   again = zb_database_open (path, key, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (user_version (again), ==, zb_database_get_latest_version ());
+  g_assert_cmpint ((int)zb_test_query_int (again, "PRAGMA user_version"), ==,
+                   zb_database_get_latest_version ());
 }
 
 int

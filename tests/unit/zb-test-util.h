@@ -9,7 +9,7 @@
 #include <glib/gstdio.h>
 #include <glib/gi18n.h>
 
-#include "zb-database.h"
+#include "zb-database-private.h"
 
 /* A path for a new file in the test's private temporary folder. */
 static inline char *
@@ -56,4 +56,31 @@ zb_test_file_exists (const char *path, const char *suffix)
   g_autofree char *file = g_strconcat (path, suffix, NULL);
 
   return g_file_test (file, G_FILE_TEST_EXISTS);
+}
+
+/* The first column of the first row of @sql (a query or a pragma) on @db. */
+static inline gint64
+zb_test_query_int (ZbDatabase *db, const char *sql)
+{
+  sqlite3_stmt *stmt = _zb_database_prepare (db, sql, NULL);
+  gint64 value;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+static inline char *
+zb_test_query_text (ZbDatabase *db, const char *sql)
+{
+  sqlite3_stmt *stmt = _zb_database_prepare (db, sql, NULL);
+  char *text;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return text;
 }
